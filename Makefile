@@ -1,0 +1,39 @@
+# DocSentry. On a fresh machine: `make demo` and `make test` are all you type; both run `setup` first.
+SHELL := /bin/bash
+SWIFT ?= swift
+BUILD_FLAGS ?=
+DEBIAN_PACKAGES := pkg-config libpng-dev libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng \
+                   libcairo2-dev fonts-ocr-b
+BIN := .build/debug/docsentry
+
+.PHONY: setup build demo test bench clean
+
+## setup: install the Debian packages DocSentry needs, only those missing (apt-get update first, once).
+setup:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	echo "setup: installing $$missing"; \
+	if [ "$$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null; then sudo="sudo"; else \
+	  echo "setup: missing packages ($$missing) and no root or sudo: run 'apt-get install $$missing' as root" >&2; exit 1; fi; \
+	export DEBIAN_FRONTEND=noninteractive; \
+	$$sudo apt-get update -qq || { echo "setup: apt-get update failed: check the network or /etc/apt/sources.list" >&2; exit 1; }; \
+	$$sudo apt-get install -y -qq --no-install-recommends $$missing >/dev/null || { echo "setup: apt-get install $$missing failed" >&2; exit 1; }; \
+	echo "setup: done"
+
+build: setup
+	$(SWIFT) build $(BUILD_FLAGS)
+
+## demo: build, then run the main job on TestImages/.
+demo: build
+	@./scripts/demo.sh
+
+test: setup
+	$(SWIFT) build --build-tests $(BUILD_FLAGS)
+	$(SWIFT) test --skip-build $(BUILD_FLAGS)
+
+bench: setup
+	$(SWIFT) build -c release $(BUILD_FLAGS)
+	@./scripts/bench.sh
+
+clean:
+	rm -rf .build

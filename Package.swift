@@ -1,0 +1,46 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "DocSentry",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "DocSentry", targets: ["DocSentry"]),
+        .executable(name: "docsentry", targets: ["docsentry"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // Thin C layers. libpng reports errors by longjmp: the shim catches them and returns a code.
+        .target(name: "CPNG", linkerSettings: [.linkedLibrary("png16")]),
+        .systemLibrary(name: "CTesseract", pkgConfig: "tesseract lept",
+                       providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+
+        .target(
+            name: "DocSentry",
+            dependencies: [
+                "CPNG", "CTesseract", "CCairo",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "docsentry",
+            dependencies: [
+                "DocSentry",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "DocSentryTests",
+            dependencies: [
+                "DocSentry",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "docsentryTests", dependencies: ["DocSentry"]),
+    ]
+)

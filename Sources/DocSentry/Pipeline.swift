@@ -1,0 +1,76 @@
+/// The DocSentry pipeline: MRZ text in, a report with a verdict out.
+///
+/// Reads like the stages it runs: parse, validate (structure, check digits, dates), cross-check against the
+/// rules, then judge. Images enter through the decode, locate and recognise stages and join here with their
+/// MRZ text.
+public struct Inspector: Sendable {
+    public let ruleSet: RuleSet
+    public let mode: Mode
+    /// The day the document is judged on; never read from the clock here.
+    public let referenceDate: CalendarDate
+
+    public init(ruleSet: RuleSet, mode: Mode, referenceDate: CalendarDate) {
+        self.ruleSet = ruleSet
+        self.mode = mode
+        self.referenceDate = referenceDate
+    }
+
+    /// Inspects MRZ text (from a swipe reader, a person, or the recogniser).
+    ///
+    /// - Parameters:
+    ///   - text: the checked MRZ lines.
+    ///   - file: what to call the input in the report.
+    ///   - earlier: checks, findings and timings of earlier stages (OCR corrections, image timings).
+    public func inspect(_ text: MRZText, file: String, earlier: Assessment = Assessment(),
+                        timings: [String: Double] = [:]) -> Report {
+        var timings = timings
+        let clock = ContinuousClock()
+        let start = clock.now
+
+        let document = MRZParser.parse(text)
+        var assessment = earlier
+        assessment.merge(StructureValidator.validate(document))
+        assessment.merge(CheckDigitValidator.validate(document))
+        let dates = DateValidator.validate(document, context: dateContext(for: document))
+        assessment.merge(dates.assessment)
+        assessment.merge(RuleEvaluator(ruleSet: ruleSet).evaluate(.init(
+            document: document, dateOfBirth: dates.dateOfBirth, dateOfExpiry: dates.dateOfExpiry,
+            referenceDate: referenceDate)))
+
+        let findings = assessment.findings.map(applyPolicy)
+        timings["validate", default: 0] += milliseconds(clock.now - start)
+        return Report(
+            file: file, verdict: Verdict.from(findings: findings), mode: mode, referenceDate: referenceDate,
+            mrz: text.lines, document: DocumentSummary(document, dateOfBirth: dates.dateOfBirth, dateOfExpiry: dates.dateOfExpiry),
+            checks: assessment.checks, findings: findings, timingsMs: timings)
+    }
+
+    /// The report for an input where no MRZ could be read.
+    public func unreadable(file: String, reason: String, earlier: Assessment = Assessment(), timings: [String: Double] = [:]) -> Report {
+        Report(file: file, verdict: .unreadable, reason: reason, mode: mode, referenceDate: referenceDate,
+               mrz: nil, document: nil, checks: earlier.checks, findings: earlier.findings, timingsMs: timings)
+    }
+
+    /// The issuer's maximum validity (from its profile, else the policy's default) and the policy's margin.
+    func dateContext(for document: MRZDocument) -> DateContext {
+        DateContext(
+            referenceDate: referenceDate,
+            maximumValidityYears: ruleSet.profile(for: document)?.maximumValidityYears
+                ?? ruleSet.policy.defaultMaximumValidityYears,
+            minimumRemainingValidityDays: ruleSet.policy.minimumRemainingValidityDays[mode] ?? 0)
+    }
+
+    /// The policy's severity for the mode; a `fail` on characters read with low confidence is only `warn`
+    /// (rescan), since an OCR doubt is not evidence of fraud.
+    func applyPolicy(_ finding: Finding) -> Finding {
+        var finding = finding
+        finding.severity = ruleSet.policy.severity(of: finding, in: mode)
+        if finding.lowConfidence, finding.severity == .fail { finding.severity = .warn }
+        return finding
+    }
+}
+
+func milliseconds(_ duration: Duration) -> Double {
+    let (seconds, attoseconds) = duration.components
+    return Double(seconds) * 1000 + Double(attoseconds) / 1e15
+}

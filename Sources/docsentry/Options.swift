@@ -1,0 +1,106 @@
+import ArgumentParser
+import DocSentry
+import Foundation
+
+/// Exit codes, documented in the README. Verdicts have their own; errors follow sysexits.h.
+enum ExitStatus: Int32 {
+    case pass = 0
+    case review = 10
+    case reject = 20
+    case unreadable = 30
+    case usage = 64
+    case badInput = 65
+    case noInput = 66
+    case rulesInvalid = 78
+
+    init(_ verdict: Verdict) {
+        switch verdict {
+        case .pass: self = .pass
+        case .review: self = .review
+        case .reject: self = .reject
+        case .unreadable: self = .unreadable
+        }
+    }
+
+    /// The status of a run over several inputs: the weightiest verdict, else the first error.
+    static func combined(verdicts: [Verdict], errors: [ExitStatus]) -> ExitStatus {
+        if verdicts.contains(.reject) { return .reject }
+        if verdicts.contains(.review) { return .review }
+        if let error = errors.first { return error }
+        if verdicts.contains(.unreadable) { return .unreadable }
+        return .pass
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+extension Mode: ExpressibleByArgument {}
+
+/// Options every command that judges documents shares.
+struct JudgingOptions: ParsableArguments {
+    @Option(help: "Rules folder (default: the Rules folder shipped with DocSentry).")
+    var rules: String?
+
+    @Option(help: "Judge dates as of this day, YYYY-MM-DD (default: today).")
+    var referenceDate: String?
+
+    @Option(help: "Which severities the policy applies: checkpoint, audit or training.")
+    var mode: Mode = .checkpoint
+
+    @Option(help: "Output: text (for people) or json (one object per document, JSON Lines for several).")
+    var format: OutputFormat = .text
+
+    @Flag(help: "Mask personal data (names, document number, date of birth, optional data) in the output.")
+    var redact = false
+
+    @Flag(name: .shortAndLong, help: "Text output: also list every check that passed or was not performed.")
+    var verbose = false
+
+    func referenceDay() throws -> CalendarDate {
+        if let text = referenceDate {
+            guard let date = CalendarDate(iso: text) else {
+                throw ValidationError("--reference-date '\(text)' is not a date of the form YYYY-MM-DD")
+            }
+            return date
+        }
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    /// Loads the rules or ends the program with every problem on standard error.
+    func loadRules() throws -> RuleSet {
+        let directory = rules ?? RulesLocation.bundled()
+        do {
+            return try RuleSet.load(directory: directory)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(ExitStatus.rulesInvalid.rawValue)
+        }
+    }
+}
+
+enum Console {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data(("docsentry: " + message + "\n").utf8))
+    }
+
+    static func print(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+    static var useColor: Bool {
+        let environment = ProcessInfo.processInfo.environment
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+        return isatty(STDOUT_FILENO) == 1
+    }
+
+    static func json(_ report: Report) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(report) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
