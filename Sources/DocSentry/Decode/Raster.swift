@@ -1,0 +1,26 @@
+/// An 8-bit grey image, row-major, one byte a pixel (0 black, 255 white): what every image stage works on.
+public struct Raster: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    public var pixels: [UInt8]
+    /// Horizontal resolution when the file says it (PNG pHYs, JPEG density), else nil.
+    public var dotsPerInch: Double?
+
+    public init(width: Int, height: Int, pixels: [UInt8], dotsPerInch: Double? = nil) {
+        precondition(pixels.count == width * height, "raster needs width*height pixels")
+        self.width = width
+        self.height = height
+        self.pixels = pixels
+        self.dotsPerInch = dotsPerInch
+    }
+
+    /// A raster of one grey level.
+    public init(width: Int, height: Int, filledWith value: UInt8 = 255) {
+        self.init(width: width, height: height, pixels: Array(repeating: value, count: width * height))
+    }
+
+    @inline(__always) public subscript(x: Int, y: Int) -> UInt8 {
+        get { pixels[y * width + x] }
+        set { pixels[y * width + x] = newValue }
+    }
+}
