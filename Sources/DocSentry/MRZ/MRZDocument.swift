@@ -32,6 +32,13 @@ public struct LongDocumentNumber: Sendable, Equatable, Codable {
     /// 1-based line and column of that check digit.
     public let checkDigitLine: Int
     public let checkDigitColumn: Int
+
+    public init(continuation: String, checkDigit: String, checkDigitLine: Int, checkDigitColumn: Int) {
+        self.continuation = continuation
+        self.checkDigit = checkDigit
+        self.checkDigitLine = checkDigitLine
+        self.checkDigitColumn = checkDigitColumn
+    }
 }
 
 /// Primary and secondary identifiers (Doc 9303 Part 3 §4.6).

@@ -38,9 +38,14 @@ public struct IssuerProfile: Sendable {
     public let source: String
     public let note: String?
 
-    /// Whether the profile describes this document (same issuer, and format when the profile names formats).
+    /// Whether the profile describes this document: same issuer, and the format and document code among those
+    /// the profile names (when it names any).
+    ///
+    /// A profile describes only the documents it lists: a German temporary passport (`PP`) is not judged by the
+    /// ordinary passport's profile, since nobody has sourced its number format.
     public func applies(to document: MRZDocument) -> Bool {
         document.issuingState == issuer && (formats.isEmpty || formats.contains(document.format))
+            && (documentCodes.isEmpty || documentCodes.contains(document.documentCode))
     }
 }
 

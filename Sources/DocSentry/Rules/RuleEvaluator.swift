@@ -32,35 +32,22 @@ public struct RuleEvaluator: Sendable {
 
     private func checkProfile(_ document: MRZDocument, _ assessment: inout Assessment) {
         guard let profile = ruleSet.profile(for: document) else {
-            let why = "no profile for issuer \(document.issuingState.isEmpty ? "<<<" : document.issuingState) and \(document.format) in profiles.yaml"
-            assessment.notPerformed("profile.document-code", because: why)
-            assessment.notPerformed("profile.document-number", because: why)
+            assessment.notPerformed("profile.document-number", because: "no profile in profiles.yaml for \(document.issuingState.isEmpty ? "<<<" : document.issuingState) \(document.documentCode) in \(document.format)")
             return
-        }
-        let evidenceSource = Evidence("source", profile.source)
-        if profile.documentCodes.isEmpty {
-            assessment.notPerformed("profile.document-code", because: "the \(profile.issuer) profile lists no document codes")
-        } else if profile.documentCodes.contains(document.documentCode) {
-            assessment.passed("profile.document-code")
-        } else if let field = document[.documentCode] {
-            assessment.failed(Finding(
-                rule: "profile.document-code", severity: .warn,
-                message: "document code \(document.documentCode) is not one \(profile.issuer) issues in \(document.format) (\(profile.documentCodes.joined(separator: ", ")))",
-                fields: [.documentCode], position: MRZPosition(field),
-                evidence: [Evidence("printed", document.documentCode), Evidence("allowed", profile.documentCodes.joined(separator: " ")), evidenceSource]))
         }
         guard let regex = profile.documentNumberRegex else {
             assessment.notPerformed("profile.document-number", because: "the \(profile.issuer) profile has no document-number pattern")
             return
         }
         if regex.matches(document.documentNumber) {
-            assessment.passed("profile.document-number")
+            assessment.passed("profile.document-number", "matches \(regex.pattern)")
         } else if let field = document[.documentNumber] {
             assessment.failed(Finding(
                 rule: "profile.document-number", severity: .warn,
                 message: "document number \(document.documentNumber) does not follow \(profile.issuer)'s pattern \(regex.pattern)",
                 fields: [.documentNumber], position: MRZPosition(field),
-                evidence: [Evidence("printed", document.documentNumber), Evidence("pattern", regex.pattern), evidenceSource]))
+                evidence: [Evidence("printed", document.documentNumber), Evidence("pattern", regex.pattern),
+                           Evidence("source", profile.source)]))
         }
     }
 

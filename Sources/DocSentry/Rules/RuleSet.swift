@@ -82,7 +82,7 @@ public enum BuiltInRules {
         "mrz.name.possibly-truncated",
         "date.birth.calendar", "date.birth.future", "date.expiry.calendar", "date.expiry.after-birth", "date.expired",
         "date.expiry.remaining-validity", "date.expiry.maximum-validity",
-        "profile.document-code", "profile.document-number",
+        "profile.document-number",
         "ocr.correction", "ocr.low-confidence", "image.no-mrz",
     ]
 }
