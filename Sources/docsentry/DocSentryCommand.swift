@@ -11,4 +11,9 @@ struct DocSentryCommand: ParsableCommand {
             DocSentry cannot use), 66 input file missing, 78 rules folder invalid.
             """,
         subcommands: [Check.self, RulesCommand.self])
+
+    static func main() {
+        OpenMP.limitToOneThread()
+        main(nil)
+    }
 }

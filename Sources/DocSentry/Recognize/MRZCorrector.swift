@@ -1,0 +1,247 @@
+/// One change the corrector made to what the engine read: recorded, never silent.
+public struct Correction: Sendable, Equatable, Codable {
+    /// 1-based line and column.
+    public let line: Int
+    public let column: Int
+    public let read: String
+    public let chosen: String
+    /// Why: `character class` (a digit where only letters belong), `filler position`, or `check digit`.
+    public let reason: String
+}
+
+/// MRZ text as corrected, with what the engine was sure of and what was changed.
+public struct CorrectedMRZ: Sendable {
+    public let text: MRZText
+    /// Per line and column, the engine's confidence (0-1) in the character finally kept.
+    public let confidences: [[Double]]
+    public let corrections: [Correction]
+}
+
+/// Corrects OCR confusions with the MRZ grammar: each position's character class first (a digit position cannot
+/// hold `O`), then the check digits, which choose between the engine's alternatives for uncertain characters.
+///
+/// Confidently read characters are never changed to make a check digit pass: a genuine document printed with a
+/// wrong check digit must be reported as printed (real-scans.md).
+public struct MRZCorrector: Sendable {
+    /// Confidence under which a character may be changed by a check-digit search.
+    public var uncertainBelow: Double = 0.9
+
+    public init(uncertainBelow: Double = 0.9) { self.uncertainBelow = uncertainBelow }
+
+    /// Letters that OCR-B digits are mistaken for, and back (domain notes §2.1; PassportEye's class masks).
+    static let letterForDigit: [Character: Character] = ["0": "O", "1": "I", "2": "Z", "4": "A", "5": "S", "6": "G", "8": "B", "7": "T"]
+    static let digitForLetter: [Character: Character] = [
+        "O": "0", "Q": "0", "D": "0", "U": "0", "C": "0", "I": "1", "L": "1", "Z": "2", "S": "5", "G": "6", "B": "8",
+        "T": "7", "A": "4", "E": "8",
+    ]
+    /// Pairs the engine confuses, tried by the check-digit search in both directions.
+    static let confusable: [Character: [Character]] = {
+        let pairs: [(Character, Character)] = [("0", "O"), ("0", "D"), ("0", "Q"), ("0", "U"), ("1", "I"), ("1", "L"),
+                                               ("2", "Z"), ("5", "S"), ("6", "G"), ("8", "B"), ("7", "T"), ("4", "A"),
+                                               ("<", "K"), ("3", "8"), ("6", "8"), ("9", "8"), ("5", "6"), ("1", "7"),
+                                               ("0", "8"), ("0", "9"), ("B", "D"), ("C", "G"), ("M", "N"), ("E", "F"), ("H", "N")]
+        var table: [Character: [Character]] = [:]
+        for (a, b) in pairs {
+            table[a, default: []].append(b)
+            table[b, default: []].append(a)
+        }
+        return table
+    }()
+
+    /// Corrects grid-aligned characters of a known format (each line exactly the format's length).
+    public func correct(_ lines: [[RecognizedCharacter]], format: MRZFormat) -> CorrectedMRZ? {
+        guard lines.count == format.lineCount, lines.allSatisfy({ $0.count == format.lineLength }) else { return nil }
+        let layout = MRZLayout.of(format)
+        var grid = lines
+        var corrections: [Correction] = []
+
+        func set(_ line: Int, _ column: Int, _ character: Character, _ reason: String) {
+            let read = grid[line][column].character
+            guard read != String(character) else { return }
+            corrections.append(Correction(line: line + 1, column: column + 1, read: read, chosen: String(character), reason: reason))
+            grid[line][column].character = String(character)
+        }
+        func character(_ line: Int, _ column: Int) -> Character { Character(grid[line][column].character) }
+
+        // 1. Character classes.
+        for spec in layout.fields {
+            for column in spec.columns {
+                let read = character(spec.line, column)
+                switch spec.characterClass {
+                case .letterOrFiller:
+                    if MRZCharacter.isDigit(read) {
+                        let preferred = grid[spec.line][column].alternatives.first { MRZCharacter.isLetter(Character($0.character)) || $0.character == "<" }
+                        set(spec.line, column, preferred.map { Character($0.character) } ?? Self.letterForDigit[read] ?? "<", "character class")
+                    }
+                case .digitOrFiller, .checkDigit:
+                    if MRZCharacter.isLetter(read) {
+                        let preferred = grid[spec.line][column].alternatives.first { MRZCharacter.isDigit(Character($0.character)) || $0.character == "<" }
+                        let fallback: Character = read == "K" ? "<" : (Self.digitForLetter[read] ?? "<")
+                        set(spec.line, column, preferred.map { Character($0.character) } ?? fallback, "character class")
+                    }
+                case .sex:
+                    if read == "K" { set(spec.line, column, "<", "character class") }
+                case .any:
+                    break
+                }
+            }
+        }
+
+        // 2. Fillers read as K: a run of K and < that reaches the end of its field is filler; in a name, a K after
+        // a filler and before a filler (or the end) is filler too.
+        for spec in layout.fields where spec.characterClass == .any || spec.name == .name || spec.characterClass == .letterOrFiller {
+            var column = spec.columns.upperBound - 1
+            while column >= spec.columns.lowerBound, "K<".contains(character(spec.line, column)) {
+                column -= 1
+            }
+            let runStart = column + 1
+            let run = (runStart..<spec.columns.upperBound)
+            let hasFiller = run.contains { character(spec.line, $0) == "<" }
+            // A trailing run of K alone could be a real K ending the field (a name like ...ERIK): only when a filler
+            // is in the run, or the run is longer than 2, is it filler.
+            if hasFiller || run.count > 2 || spec.characterClass == .letterOrFiller && spec.name != .name {
+                let kCount = run.filter { character(spec.line, $0) == "K" }.count
+                for c in run where character(spec.line, c) == "K" {
+                    // ERIK<<<: a single K right after a letter is the end of a name, unless the engine doubted it.
+                    if spec.name == .name, c == runStart, kCount == 1, c > spec.columns.lowerBound,
+                       MRZCharacter.isLetter(character(spec.line, c - 1)), !hasFillerAlternative(grid[spec.line][c]) {
+                        continue
+                    }
+                    set(spec.line, c, "<", "filler position")
+                }
+            }
+            if spec.name == .name {
+                let name = (spec.columns).map { character(spec.line, $0) }
+                var text = Substring(String(name))
+                while text.last == "<" { text = text.dropLast() }
+                if !text.contains("<<"), let range = text.range(of: "KK") {
+                    // A person's name has a << between primary and secondary identifiers; with none, the first KK
+                    // between letters is that separator read as letters.
+                    let offset = text.distance(from: text.startIndex, to: range.lowerBound)
+                    let before = offset > 0 ? name[offset - 1] : "<"
+                    let after = offset + 2 < name.count ? name[offset + 2] : "<"
+                    if MRZCharacter.isLetter(before), MRZCharacter.isLetter(after), after != "K" {
+                        set(spec.line, spec.columns.lowerBound + offset, "<", "filler position")
+                        set(spec.line, spec.columns.lowerBound + offset + 1, "<", "filler position")
+                    }
+                }
+                for c in spec.columns where character(spec.line, c) == "K" {
+                    let previous: Character = c > spec.columns.lowerBound ? character(spec.line, c - 1) : "<"
+                    let next: Character = c + 1 < spec.columns.upperBound ? character(spec.line, c + 1) : "<"
+                    if previous == "<" && (next == "<" || next == "K") && c > spec.columns.lowerBound {
+                        set(spec.line, c, "<", "filler position")
+                    } else if c > spec.columns.lowerBound, hasFillerAlternative(grid[spec.line][c]), grid[spec.line][c].confidence < uncertainBelow {
+                        set(spec.line, c, "<", "filler position")
+                    }
+                }
+            }
+        }
+
+        // 3. Check digits choose between alternatives of uncertain characters.
+        for group in checkGroups(layout) {
+            resolve(group, layout: layout, grid: &grid, corrections: &corrections)
+        }
+
+        let lines = grid.map { String($0.map { Character($0.character) }) }
+        guard let text = try? MRZText(lines: lines), text.format == format || (text.format.isVisa == format.isVisa) else { return nil }
+        return CorrectedMRZ(text: text, confidences: grid.map { $0.map(\.confidence) }, corrections: corrections)
+    }
+
+    private func hasFillerAlternative(_ character: RecognizedCharacter) -> Bool {
+        character.alternatives.contains { $0.character == "<" }
+    }
+
+    /// A check digit and the positions it covers (line, column), 0-based.
+    struct CheckGroup {
+        let digit: (line: Int, column: Int)
+        let covered: [(line: Int, column: Int)]
+        /// `<` is an acceptable digit when every covered character is a filler (TD3 optional data).
+        let fillerAllowedWhenEmpty: Bool
+    }
+
+    func checkGroups(_ layout: MRZLayout) -> [CheckGroup] {
+        var groups: [CheckGroup] = []
+        for spec in layout.checkDigits {
+            guard let field = layout.spec(spec.field), let digit = layout.spec(spec.checkDigit) else { continue }
+            groups.append(CheckGroup(digit: (digit.line, digit.columns.lowerBound),
+                                     covered: field.columns.map { (field.line, $0) },
+                                     fillerAllowedWhenEmpty: spec.checkDigit == .optionalDataCheckDigit))
+        }
+        if layout.format.hasCompositeCheckDigit, let composite = layout.spec(.compositeCheckDigit) {
+            groups.append(CheckGroup(digit: (composite.line, composite.columns.lowerBound),
+                                     covered: layout.compositeCoverage.flatMap { span in span.columns.map { (span.line, $0) } },
+                                     fillerAllowedWhenEmpty: false))
+        }
+        return groups
+    }
+
+    private func passes(_ group: CheckGroup, _ grid: [[RecognizedCharacter]]) -> Bool {
+        let covered = group.covered.map { Character(grid[$0.line][$0.column].character) }
+        let digit = Character(grid[group.digit.line][group.digit.column].character)
+        if group.fillerAllowedWhenEmpty, digit == "<", covered.allSatisfy({ $0 == "<" }) { return true }
+        return CheckDigit.character(for: covered) == digit
+    }
+
+    /// Tries single, then double substitutions among uncertain characters; applies one only when it is the only
+    /// way to make the check pass without breaking another check.
+    private func resolve(_ group: CheckGroup, layout: MRZLayout, grid: inout [[RecognizedCharacter]], corrections: inout [Correction]) {
+        guard !passes(group, grid) else { return }
+        let otherGroups = checkGroups(layout).filter { $0.digit != group.digit }
+        let passingBefore = otherGroups.filter { passes($0, grid) }
+        // A position protected by a passing field check is not reconsidered by the composite.
+        let protected = Set(passingBefore.filter { $0.covered.count < 20 }.flatMap { g in (g.covered + [g.digit]).map { $0.line * 100 + $0.column } })
+        var options: [(line: Int, column: Int, characters: [Character])] = []
+        for position in group.covered + [group.digit] where !protected.contains(position.line * 100 + position.column) {
+            let read = grid[position.line][position.column]
+            let readCharacter = Character(read.character)
+            let characterClass = layout.characterClass(line: position.line, column: position.column)
+            var candidates = read.alternatives.map { Character($0.character) }
+            if read.confidence < uncertainBelow || !read.alternatives.isEmpty {
+                candidates += Self.confusable[readCharacter] ?? []
+            }
+            guard read.confidence < uncertainBelow || !read.alternatives.isEmpty else { continue }
+            var seen = Set<Character>()
+            candidates = candidates.filter { $0 != readCharacter && characterClass.allows($0) && seen.insert($0).inserted }
+            if !candidates.isEmpty { options.append((position.line, position.column, candidates)) }
+        }
+        func attempt(_ changes: [(Int, Int, Character)]) -> Bool {
+            var trial = grid
+            for (line, column, character) in changes { trial[line][column].character = String(character) }
+            return passes(group, trial) && passingBefore.allSatisfy { passes($0, trial) }
+        }
+        var solutions: [[(Int, Int, Character)]] = []
+        for option in options {
+            for character in option.characters where attempt([(option.line, option.column, character)]) {
+                solutions.append([(option.line, option.column, character)])
+            }
+        }
+        if solutions.isEmpty, options.count <= 24 {
+            for i in options.indices {
+                for j in options.indices where j > i {
+                    for a in options[i].characters {
+                        for b in options[j].characters {
+                            let changes = [(options[i].line, options[i].column, a), (options[j].line, options[j].column, b)]
+                            if attempt(changes) { solutions.append(changes) }
+                        }
+                    }
+                }
+            }
+        }
+        // Exactly one way: apply it. Several: prefer the one the engine itself offered first, if unique.
+        var chosen: [(Int, Int, Character)]?
+        if solutions.count == 1 {
+            chosen = solutions[0]
+        } else if solutions.count > 1 {
+            let offered = solutions.filter { changes in
+                changes.allSatisfy { line, column, character in grid[line][column].alternatives.contains { $0.character == String(character) } }
+            }
+            if offered.count == 1 { chosen = offered[0] }
+        }
+        guard let chosen else { return }
+        for (line, column, character) in chosen {
+            corrections.append(Correction(line: line + 1, column: column + 1, read: grid[line][column].character,
+                                          chosen: String(character), reason: "check digit"))
+            grid[line][column].character = String(character)
+        }
+    }
+}

@@ -1,0 +1,187 @@
+import CTesseract
+import Foundation
+
+/// Which Tesseract model reads the MRZ.
+public enum OCRModel: Sendable, Equatable, CustomStringConvertible {
+    /// The MRZ model shipped in `Models/mrz.traineddata` (trained by `make model`).
+    case bundledMRZ
+    /// Debian's stock English model (`tesseract-ocr-eng`).
+    case stockEnglish
+    /// Any `.traineddata` file, e.g. a trainer's own.
+    case file(path: String)
+
+    /// `eng`, `mrz` (the bundled model), or a path to a `.traineddata` file.
+    public init(argument: String) {
+        switch argument {
+        case "eng": self = .stockEnglish
+        case "mrz", "default": self = .bundledMRZ
+        default: self = .file(path: argument)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .bundledMRZ: "mrz"
+        case .stockEnglish: "eng"
+        case let .file(path): path
+        }
+    }
+
+    /// The folder Tesseract loads from and the language name inside it.
+    func location() throws(RecognizeError) -> (folder: String?, language: String) {
+        switch self {
+        case .stockEnglish:
+            return (nil, "eng")
+        case .bundledMRZ:
+            guard let path = ModelLocation.bundledMRZModel() else {
+                throw .modelMissing(path: "Models/mrz.traineddata", hint: "run `make model`, or use --ocr-model eng")
+            }
+            return try OCRModel.file(path: path).location()
+        case let .file(path):
+            guard path.hasSuffix(".traineddata") else {
+                throw .modelMissing(path: path, hint: "a model file ends in .traineddata; or use --ocr-model eng")
+            }
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw .modelMissing(path: path, hint: "no such file")
+            }
+            let url = URL(fileURLWithPath: path)
+            return (url.deletingLastPathComponent().path, url.deletingPathExtension().lastPathComponent)
+        }
+    }
+}
+
+/// Finds the shipped model the same way the rules are found: `$DOCSENTRY_MODELS`, else a `Models` folder beside
+/// the executable or above it.
+public enum ModelLocation {
+    public static func bundledMRZModel(executablePath: String = CommandLine.arguments.first ?? "") -> String? {
+        var candidates: [String] = []
+        if let folder = ProcessInfo.processInfo.environment["DOCSENTRY_MODELS"], !folder.isEmpty {
+            candidates.append(folder + "/mrz.traineddata")
+        }
+        var folder = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<8 {
+            candidates.append(folder.appendingPathComponent("Models/mrz.traineddata").path)
+            folder.deleteLastPathComponent()
+        }
+        candidates.append("Models/mrz.traineddata")
+        return candidates.first { FileManager.default.fileExists(atPath: $0) }
+    }
+}
+
+/// Why the recogniser could not run.
+public enum RecognizeError: Error, Sendable, Equatable, CustomStringConvertible {
+    case modelMissing(path: String, hint: String)
+    case modelUnloadable(model: String)
+
+    public var description: String {
+        switch self {
+        case let .modelMissing(path, hint): "OCR model \(path) not found: \(hint)"
+        case let .modelUnloadable(model): "OCR model \(model) could not be loaded by Tesseract (not a valid .traineddata file?)"
+        }
+    }
+}
+
+/// One character as the engine read it, with where it is and how sure the engine was.
+public struct RecognizedCharacter: Sendable, Equatable, Codable {
+    public struct Alternative: Sendable, Equatable, Codable {
+        public let character: String
+        public let confidence: Double
+    }
+
+    public var character: String
+    /// 0-1.
+    public var confidence: Double
+    /// Other characters the engine considered (LSTM choices, `lstm_choice_mode=2`), best first.
+    public var alternatives: [Alternative]
+    /// Left, top, right, bottom in the line image.
+    public var box: [Int]
+}
+
+/// A Tesseract engine, created once per worker thread and reused: loading a model costs tens of milliseconds,
+/// reading a line a few.
+///
+/// Not thread-safe: Tesseract's `TessBaseAPI` must not be shared between threads.
+public final class OCREngine {
+    private let handle: OpaquePointer
+    public let model: OCRModel
+
+    public init(model: OCRModel) throws(RecognizeError) {
+        let (folder, language) = try model.location()
+        guard let handle = TessBaseAPICreate() else { throw .modelUnloadable(model: model.description) }
+        // Tesseract prints "Error opening data file" itself; keep stderr clean and report our own error.
+        let status = OCREngine.silencingStandardError {
+            TessBaseAPIInit2(handle, folder, language, OEM_LSTM_ONLY)
+        }
+        guard status == 0 else {
+            TessBaseAPIDelete(handle)
+            throw .modelUnloadable(model: model.description)
+        }
+        self.handle = handle
+        self.model = model
+        TessBaseAPISetVariable(handle, "tessedit_char_whitelist", MRZCharacter.alphabet)
+        TessBaseAPISetVariable(handle, "load_system_dawg", "0")
+        TessBaseAPISetVariable(handle, "load_freq_dawg", "0")
+        TessBaseAPISetVariable(handle, "lstm_choice_mode", "2")
+        TessBaseAPISetVariable(handle, "debug_file", "/dev/null")
+        TessBaseAPISetPageSegMode(handle, PSM_SINGLE_LINE)
+    }
+
+    deinit {
+        TessBaseAPIEnd(handle)
+        TessBaseAPIDelete(handle)
+    }
+
+    /// Reads one line of text: the characters in reading order, with boxes in `line`'s coordinates.
+    public func readLine(_ line: Raster) -> [RecognizedCharacter] {
+        guard line.width > 0, line.height > 0 else { return [] }
+        line.pixels.withUnsafeBufferPointer { buffer in
+            TessBaseAPISetImage(handle, buffer.baseAddress, Int32(line.width), Int32(line.height), 1, Int32(line.width))
+        }
+        TessBaseAPISetSourceResolution(handle, 300)
+        defer { TessBaseAPIClear(handle) }
+        guard TessBaseAPIRecognize(handle, nil) == 0, let iterator = TessBaseAPIGetIterator(handle) else { return [] }
+        defer { TessResultIteratorDelete(iterator) }
+        var characters: [RecognizedCharacter] = []
+        let page = TessResultIteratorGetPageIterator(iterator)
+        repeat {
+            guard let text = TessResultIteratorGetUTF8Text(iterator, RIL_SYMBOL) else { continue }
+            let symbol = String(cString: text)
+            TessDeleteText(text)
+            guard !symbol.isEmpty else { continue }
+            let confidence = Double(TessResultIteratorConfidence(iterator, RIL_SYMBOL)) / 100
+            var left: Int32 = 0, top: Int32 = 0, right: Int32 = 0, bottom: Int32 = 0
+            TessPageIteratorBoundingBox(page, RIL_SYMBOL, &left, &top, &right, &bottom)
+            var alternatives: [RecognizedCharacter.Alternative] = []
+            if let choices = TessResultIteratorGetChoiceIterator(iterator) {
+                repeat {
+                    if let choiceText = TessChoiceIteratorGetUTF8Text(choices) {
+                        let choice = String(cString: choiceText)
+                        if choice != symbol, !choice.isEmpty, !alternatives.contains(where: { $0.character == choice }) {
+                            alternatives.append(.init(character: choice, confidence: Double(TessChoiceIteratorConfidence(choices)) / 100))
+                        }
+                    }
+                } while TessChoiceIteratorNext(choices) != 0
+                TessChoiceIteratorDelete(choices)
+            }
+            for scalar in symbol {
+                // Rarely the engine returns two characters as one symbol; split them, sharing the box.
+                characters.append(RecognizedCharacter(
+                    character: String(scalar), confidence: max(0, min(1, confidence)), alternatives: alternatives,
+                    box: [Int(left), Int(top), Int(right), Int(bottom)]))
+            }
+        } while TessPageIteratorNext(page, RIL_SYMBOL) != 0
+        return characters
+    }
+
+    private static func silencingStandardError<T>(_ body: () -> T) -> T {
+        let saved = dup(STDERR_FILENO)
+        let null = open("/dev/null", O_WRONLY)
+        dup2(null, STDERR_FILENO)
+        close(null)
+        defer {
+            dup2(saved, STDERR_FILENO)
+            close(saved)
+        }
+        return body()
+    }
+}
