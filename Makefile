@@ -37,3 +37,16 @@ bench: setup
 
 clean:
 	rm -rf .build
+
+## model: train the MRZ recogniser Models/mrz.traineddata end to end, resumably (work in model-work/; see scripts/model/model.sh).
+MODEL_MINUTES ?= 75
+MAX_ITERATIONS ?= 0
+SYNTH_LINES ?= 20000
+REAL_WEIGHT ?= 2
+REAL_LINES ?= ../shared/data/mrz-lines-real/lines
+.PHONY: model
+model: setup
+	$(SWIFT) build -c release --scratch-path .build-model --product docsentry
+	MODEL_MINUTES=$(MODEL_MINUTES) MAX_ITERATIONS=$(MAX_ITERATIONS) SYNTH_LINES=$(SYNTH_LINES) \
+	  REAL_WEIGHT=$(REAL_WEIGHT) REAL_LINES=$(REAL_LINES) DOCSENTRY=.build-model/release/docsentry \
+	  ./scripts/model/model.sh all
