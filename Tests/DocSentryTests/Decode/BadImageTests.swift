@@ -38,7 +38,7 @@ struct BadImageKey: Decodable, Sendable, CustomTestStringConvertible {
     }()
 }
 
-@Suite struct BadImageTests {
+@Suite struct DecodeBadFileTests {
     let decoder = ImageDecoder()
 
     @Test func everyRequiredBadFileIsThere() {

@@ -3,7 +3,7 @@ import DocSentry
 import Foundation
 import Testing
 
-@Suite struct ImageEncoderTests {
+@Suite struct DecodeEncoderTests {
     @Test func greyRoundTripsExactly() throws {
         let raster = Raster(width: 131, height: 97, pixels: (0..<(131 * 97)).map { UInt8(truncatingIfNeeded: $0 * 7 + $0 / 131) })
         let png = try raster.pngData()
@@ -44,7 +44,7 @@ import Testing
     }
 }
 
-@Suite struct DecoderRobustnessTests {
+@Suite struct DecodeRobustnessTests {
     /// Small limits so a mutated size field cannot make the test allocate much.
     let decoder = ImageDecoder(limits: DecodeLimits(maxPixels: 2_000_000, minimumLongSide: 1, minimumShortSide: 1))
 

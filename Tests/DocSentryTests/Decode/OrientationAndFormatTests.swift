@@ -2,7 +2,7 @@ import DocSentry
 import Foundation
 import Testing
 
-@Suite struct EXIFOrientationTests {
+@Suite struct DecodeEXIFOrientationTests {
     /// Stored pixels
     ///     1 2 3
     ///     4 5 6
@@ -114,7 +114,7 @@ import Testing
     }
 }
 
-@Suite struct ImageFormatTests {
+@Suite struct DecodeImageFormatTests {
     @Test(arguments: [
         ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0], ImageFormat.png),
         ([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10], .jpeg),
