@@ -2,7 +2,7 @@
 # Trains DocSentry's MRZ recogniser (a Tesseract LSTM model over the 37 MRZ characters) end to end.
 # Every stage is resumable: run it again after an interruption and it picks up where it stopped.
 #
-#   scripts/model/model.sh [all|starter|data|lists|train|freeze|eval|progress]
+#   scripts/model/model.sh [all|starter|data|lists|train|freeze|eval|eval-stock|progress]
 #
 # Knobs (environment; `make model` passes its variables of the same names):
 #   MODEL_WORK=model-work      work folder (outside git): data, .lstmf, lists, checkpoints, logs
@@ -162,7 +162,7 @@ train() {
             local m0 m; m0=$(stat -c %Y "$ckpt" 2>/dev/null || echo 0)
             for _ in $(seq 180); do sleep 1; m=$(stat -c %Y "$ckpt" 2>/dev/null || echo 0); [ "$m" != "$m0" ] && break; done
             sleep 2
-            kill -INT "$pid" 2>/dev/null || true
+            kill -TERM "$pid" 2>/dev/null || true  # not INT: a background job of a script ignores SIGINT
             say "train: budget of $MODEL_MINUTES min reached, stopped"
             break
         fi
@@ -186,6 +186,18 @@ freeze() {
     say "freeze: $MODEL_OUTPUT ($size bytes, integer), from $(grep -E '^At iteration' "$LOG" | tail -1 | cut -c1-40)"
 }
 
+# The stock eng model (MRZ whitelist) on the same lines; it does not change, so a result already there is reused.
+stock() {
+    local name=$1 dir=$2 out=$WORK/eval; shift 2
+    if [ -s "$out/$name-eng.json" ] && [ "$out/$name-eng.json" -nt "$WORK/lists/real-eval.txt" ]; then
+        python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); print("%s: %d/%d lines exact (%.1f%%), CER %.2f%% (%d errors / %d chars), %.0f s (cached)" % (s["label"], s["exact"], s["lines"], 100*s["exact_rate"], 100*s["cer"], s["edit_errors"], s["characters"], s["seconds"]))' "$out/$name-eng.json"
+        return
+    fi
+    local label="real held-out"; [ "$name" = synth ] && label="synthetic held-out"
+    nice -n 10 python3 "$HERE/evaluate.py" --images "$dir" "$@" --lang eng --whitelist \
+        --jobs "$JOBS" --out "$out/$name-eng.tsv" --label "$label, eng+whitelist"
+}
+
 evaluate() {
     local out=$WORK/eval tessdir; mkdir -p "$out"
     tessdir=$(cd "$(dirname "$MODEL_OUTPUT")" && pwd)
@@ -197,25 +209,30 @@ evaluate() {
         echo "lstmeval (real held-out lines): $(grep -E 'error rate|Eval' "$out/lstmeval-real.txt" | tail -1)"
         nice -n 10 python3 "$HERE/evaluate.py" --images "$WORK/real" --holdout tenth --lang "$lang" \
             --tessdata-dir "$tessdir" --jobs "$JOBS" --out "$out/real-mrz.tsv" --label "real held-out, $lang"
-        nice -n 10 python3 "$HERE/evaluate.py" --images "$WORK/real" --holdout tenth --lang eng --whitelist \
-            --jobs "$JOBS" --out "$out/real-eng.tsv" --label "real held-out, eng+whitelist"
+        stock real "$WORK/real" --holdout tenth
         if [ -d "$WORK/synth-val" ]; then
             nice -n 10 python3 "$HERE/evaluate.py" --images "$WORK/synth-val" --lang "$lang" \
                 --tessdata-dir "$tessdir" --jobs "$JOBS" --out "$out/synth-mrz.tsv" --label "synthetic held-out, $lang"
-            nice -n 10 python3 "$HERE/evaluate.py" --images "$WORK/synth-val" --lang eng --whitelist \
-                --jobs "$JOBS" --out "$out/synth-eng.tsv" --label "synthetic held-out, eng+whitelist"
+            stock synth "$WORK/synth-val" --holdout all
         fi
     } | tee "$out/summary.txt"
 }
 
-case "${1:-all}" in
-    starter) starter ;;
-    data) starter; data ;;
-    lists) lists ;;
-    train) timed train train ;;
-    freeze) freeze ;;
-    eval) evaluate ;;
-    progress) progress; cat "$WORK/progress.txt" ;;
-    all) timed starter starter; data; lists; timed train train; freeze; timed eval evaluate ;;
-    *) echo "usage: $0 [all|starter|data|lists|train|freeze|eval|progress]" >&2; exit 64 ;;
-esac
+# All in one function, called on the last line: bash has parsed the whole file before anything runs, so
+# editing this script while a long training runs cannot derail the running copy.
+main() {
+    case "${1:-all}" in
+        starter) starter ;;
+        data) starter; data ;;
+        lists) lists ;;
+        train) timed train train ;;
+        freeze) freeze ;;
+        eval) evaluate ;;
+        eval-stock) mkdir -p "$WORK/eval"; stock real "$WORK/real" --holdout tenth ;;
+        progress) progress; cat "$WORK/progress.txt" ;;
+        all) timed starter starter; data; lists; timed train train; freeze; timed eval evaluate ;;
+        *) echo "usage: $0 [all|starter|data|lists|train|freeze|eval|eval-stock|progress]" >&2; exit 64 ;;
+    esac
+}
+
+main "$@"; exit $?
