@@ -1,0 +1,339 @@
+import ArgumentParser
+import DocSentry
+import Foundation
+
+/// `docsentry audit`: folders of scans in one run, in parallel, with progress, JSON Lines, CSV and HTML.
+struct Audit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Audit folders of scans: a verdict for every document, on all cores, with reports.",
+        subcommands: [AuditRun.self, AuditMergeCommand.self],
+        defaultSubcommand: AuditRun.self)
+}
+
+/// Exit codes of an audit beyond the README's table.
+private enum AuditExit {
+    static let interrupted: Int32 = 130
+    static let terminated: Int32 = 143
+    static let cannotWrite: Int32 = 73
+}
+
+/// What the audit commands share: prints an `AuditError` and maps it to an exit code.
+private func fail(_ error: AuditError) -> ExitCode {
+    Console.error(error.description)
+    switch error {
+    case .inputMissing, .folderUnreadable, .cannotRead: return ExitCode(ExitStatus.noInput.rawValue)
+    case .badShard, .outputExists, .resumeMismatch: return ExitCode(ExitStatus.usage.rawValue)
+    case .corruptRecord, .mergeConflict: return ExitCode(ExitStatus.badInput.rawValue)
+    case .cannotWrite: return ExitCode(AuditExit.cannotWrite)
+    case .ocrUnavailable: return ExitCode(ExitStatus.ocrUnavailable.rawValue)
+    }
+}
+
+struct AuditRun: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Audit folders (walked recursively) or files; `docsentry audit DIR` runs this.",
+        discussion: """
+            Scans are recognised by their bytes (PNG, JPEG, TIFF, BMP, PNM, WebP, GIF, JPEG 2000), MRZ text files \
+            by their lines; other files are skipped and counted. Patterns: * and ? within a name, ** across \
+            folders, [abc]; a pattern without / matches the file name in any folder. Records go to --out as \
+            each document finishes; Ctrl-C stops taking new documents, finishes those being read, prints the \
+            summary and exits 130; --resume then goes on where the audit stopped. Exit codes: 20 any reject, \
+            else 10 any review, else 65/66 a file that could not be processed, else 30 any unreadable, else 0; \
+            130 interrupted, 73 the output cannot be written, 69 no OCR engine.
+            """)
+
+    @Argument(help: "Folders (walked recursively) and files to audit.")
+    var inputs: [String]
+
+    @Option(name: .customLong("include"), help: "Only files matching this pattern (relative to the folder; repeatable).")
+    var include: [String] = []
+
+    @Option(name: .customLong("exclude"), help: "Leave out files matching this pattern (repeatable).")
+    var exclude: [String] = []
+
+    @Option(name: .shortAndLong, help: "Worker threads, each with its own OCR engine (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Write one JSON record per document (JSON Lines) to this file as each finishes.")
+    var out: String?
+
+    @Flag(help: "Go on with the audit in --out: skip documents already there (same file and SHA-256), append the rest.")
+    var resume = false
+
+    @Flag(help: "Overwrite --out if it exists.")
+    var force = false
+
+    @Option(help: "Write a table (one row per document) to this CSV file at the end.")
+    var csv: String?
+
+    @Option(help: "Write a self-contained HTML report to this file at the end.")
+    var html: String?
+
+    @Option(help: "Process only shard K of N (0 <= K < N), chosen by a stable hash of each file's relative path.")
+    var shard: String?
+
+    @Flag(name: .shortAndLong, help: "No progress and no summary.")
+    var quiet = false
+
+    @Option(help: "Rules folder (default: the Rules folder shipped with DocSentry).")
+    var rules: String?
+
+    @Option(help: "Judge dates as of this day, YYYY-MM-DD (default: today; give it for audits that span days or machines).")
+    var referenceDate: String?
+
+    @Option(help: "Which severities the policy applies: checkpoint, audit or training.")
+    var mode: Mode = .audit
+
+    @Flag(help: "Mask personal data (names, document number, date of birth, optional data) in the records.")
+    var redact = false
+
+    @OptionGroup var imageOptions: ImageOptions
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if resume && out == nil { throw ValidationError("--resume continues the audit in --out FILE: give --out") }
+        if resume && force { throw ValidationError("--resume and --force contradict each other: choose one") }
+    }
+
+    func run() throws {
+        let inspector = Inspector(ruleSet: try loadRules(), mode: mode, referenceDate: try referenceDay())
+        let plan: AuditPlan
+        let earlier: Auditor.Earlier
+        let output: AuditOutputFile?
+        var temporary: String?
+        do {
+            let shard = try shard.map { text throws(AuditError) in try Shard(parsing: text) }
+            plan = try AuditPlan.collect(roots: inputs, filter: PathFilter(include: include, exclude: exclude), shard: shard)
+            if let out, FileManager.default.fileExists(atPath: out) {
+                guard resume || force else { throw AuditError.outputExists(path: out) }
+            }
+            if let out, resume, FileManager.default.fileExists(atPath: out) {
+                earlier = try Auditor.Earlier.load(out)
+                let now = Auditor.judgedWith(mode: mode, referenceDate: inspector.referenceDate)
+                if let before = earlier.judgedWith, before != now {
+                    throw AuditError.resumeMismatch(path: out, earlier: before, now: now)
+                }
+            } else {
+                earlier = Auditor.Earlier()
+            }
+            if let out {
+                output = try AuditOutputFile(path: out, append: resume)
+            } else if csv != nil || html != nil {
+                let path = NSTemporaryDirectory() + "/docsentry-audit-\(ProcessInfo.processInfo.processIdentifier).jsonl"
+                temporary = path
+                output = try AuditOutputFile(path: path, append: false)
+            } else {
+                output = nil
+            }
+        } catch let error as AuditError {
+            throw fail(error)
+        }
+        defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
+
+        let model = OCRModel(argument: imageOptions.ocrModel)
+        var decodeLimits = DecodeLimits.standard
+        decodeLimits.maxPixels = imageOptions.maxPixels
+        let limits = decodeLimits
+        let makeScanner: @Sendable () throws(RecognizeError) -> ScanReader = { () throws(RecognizeError) -> ScanReader in
+            try ScanReader(model: model, limits: limits)
+        }
+        var debug: (@Sendable (String) -> ((DebugImages) -> Void)?)?
+        if imageOptions.debugDir != nil {
+            nonisolated(unsafe) let debugOptions = imageOptions
+            debug = { file in debugOptions.debugWriter(for: file) }
+        }
+        let configuration = Auditor.Configuration(jobs: jobs, redact: redact, makeScanner: makeScanner, debug: debug)
+        let auditor = Auditor(inspector: inspector, documents: plan.documents, configuration: configuration,
+                              output: output, earlier: earlier)
+
+        let signals = SignalWatch(auditor: auditor)
+        let progress = quiet ? nil : ProgressTicker(auditor: auditor)
+        let outcome: Auditor.Outcome
+        do throws(AuditError) {
+            outcome = try auditor.run()
+        } catch {
+            progress?.finish()
+            throw fail(error)
+        }
+        progress?.finish()
+        signals.disarm()
+
+        var tally = outcome.tally
+        let recordsPath = out ?? temporary
+        do throws(AuditError) {
+            if resume, let recordsPath { tally = try AuditResults([recordsPath]).tally() }
+            if !outcome.interrupted, let recordsPath, csv != nil || html != nil {
+                let results = try AuditResults([recordsPath])
+                if let csv { try AuditCSV.write(results, to: csv) }
+                if let html {
+                    var subtitle = inputs.joined(separator: ", ")
+                    if let shard { subtitle += " (shard \(shard))" }
+                    subtitle += " · \(Auditor.judgedWith(mode: mode, referenceDate: inspector.referenceDate))"
+                    subtitle += " · \(ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]))"
+                    try AuditHTML(subtitle: subtitle).write(results, to: html)
+                }
+            }
+        } catch {
+            throw fail(error)
+        }
+
+        if !quiet {
+            let summary = AuditSummary(
+                tally: tally, inspected: outcome.inspected, earlier: outcome.earlier, planned: plan.documents.count,
+                skipped: plan.skipped, seconds: outcome.seconds, jobs: min(jobs, max(1, plan.documents.count)),
+                interrupted: outcome.interrupted, output: out)
+            var text = summary.render()
+            if outcome.interrupted, csv != nil || html != nil { text += "\n--csv and --html are written when the audit completes" }
+            if out == nil { Console.print(text) } else { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+        }
+        if outcome.interrupted { throw ExitCode(signals.exitStatus) }
+        let status = tally.exitStatus
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    func referenceDay() throws -> CalendarDate {
+        if let text = referenceDate {
+            guard let date = CalendarDate(iso: text) else {
+                throw ValidationError("--reference-date '\(text)' is not a date of the form YYYY-MM-DD")
+            }
+            return date
+        }
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    func loadRules() throws -> RuleSet {
+        do {
+            return try RuleSet.load(directory: rules ?? RulesLocation.bundled())
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(ExitStatus.rulesInvalid.rawValue)
+        }
+    }
+}
+
+struct AuditMergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Merge the JSON Lines of several audits (e.g. the shards of one archive) into one.",
+        discussion: """
+            A document in several inputs (same file, same SHA-256) is written once; the same file with \
+            different SHA-256s is an error (the scan changed between the runs). The output is sorted by file. \
+            Exit code: as for an audit, over the merged documents.
+            """)
+
+    @Argument(help: "The merged JSON Lines file to write.")
+    var output: String
+
+    @Argument(help: "The audits' JSON Lines files.")
+    var inputs: [String]
+
+    @Option(help: "Also write a table (one row per document) to this CSV file.")
+    var csv: String?
+
+    @Option(help: "Also write a self-contained HTML report to this file.")
+    var html: String?
+
+    @Flag(help: "Overwrite the output if it exists.")
+    var force = false
+
+    @Flag(name: .shortAndLong, help: "No summary.")
+    var quiet = false
+
+    func run() throws {
+        let tally: AuditTally
+        do {
+            if FileManager.default.fileExists(atPath: output), !force { throw AuditError.outputExists(path: output) }
+            let results = try AuditMerge.merge(inputs, into: output)
+            if let csv { try AuditCSV.write(results, to: csv) }
+            if let html {
+                try AuditHTML(subtitle: "\(results.count) documents merged from " + inputs.joined(separator: ", ")).write(results, to: html)
+            }
+            tally = try results.tally()
+        } catch let error as AuditError {
+            throw fail(error)
+        }
+        if !quiet {
+            let summary = AuditSummary(tally: tally, inspected: 0, earlier: 0, planned: tally.documents, skipped: 0,
+                                       seconds: 0, jobs: 1, interrupted: false, output: output)
+            let lines = summary.render().split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+            let text = "merged \(tally.documents) documents from \(inputs.count) file\(inputs.count == 1 ? "" : "s") into \(output)\n"
+                + lines.joined(separator: "\n")
+            FileHandle.standardError.write(Data((text + "\n").utf8))
+        }
+        if tally.exitStatus != 0 { throw ExitCode(tally.exitStatus) }
+    }
+}
+
+/// SIGINT and SIGTERM during an audit: the first stops taking new documents (those being read are finished
+/// and written), a second one quits at once (every record written so far stays).
+private final class SignalWatch: @unchecked Sendable {
+    private var sources: [DispatchSourceSignal] = []
+    private let lock = NSLock()
+    private var received: Int32?
+
+    init(auditor: Auditor) {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [self] in
+                let first = lock.withLock { () -> Bool in
+                    defer { if received == nil { received = number } }
+                    return received == nil
+                }
+                if first {
+                    auditor.stop()
+                    FileHandle.standardError.write(Data("\ndocsentry: interrupted: finishing the documents being read (again to quit now)\n".utf8))
+                } else {
+                    _exit(number == SIGINT ? AuditExit.interrupted : AuditExit.terminated)
+                }
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    /// 130 after SIGINT, 143 after SIGTERM.
+    var exitStatus: Int32 {
+        lock.withLock { received == SIGTERM ? AuditExit.terminated : AuditExit.interrupted }
+    }
+
+    func disarm() {
+        sources.forEach { $0.cancel() }
+    }
+}
+
+/// The progress display on standard error: one line rewritten in place on a terminal (4 times a second),
+/// a plain line every 5 seconds otherwise (a log, a CI job, `kubectl logs`).
+private final class ProgressTicker: @unchecked Sendable {
+    private let timer: DispatchSourceTimer
+    private let terminal = isatty(STDERR_FILENO) == 1
+    private let auditor: Auditor
+
+    init(auditor: Auditor) {
+        self.auditor = auditor
+        timer = DispatchSource.makeTimerSource(queue: .global())
+        let interval: DispatchTimeInterval = terminal ? .milliseconds(250) : .seconds(5)
+        timer.schedule(deadline: .now() + interval, repeating: interval)
+        timer.setEventHandler { [self] in show() }
+        timer.resume()
+    }
+
+    private func show() {
+        let line = "audit: " + auditor.progress().line()
+        if terminal {
+            var size = winsize()
+            let columns = ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 100
+            FileHandle.standardError.write(Data(("\r\u{1B}[2K" + String(line.prefix(columns - 1))).utf8))
+        } else {
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+    }
+
+    /// Stops the display and clears the line.
+    func finish() {
+        timer.cancel()
+        if terminal { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+    }
+}
