@@ -21,8 +21,10 @@ public struct Inspector: Sendable {
     ///   - text: the checked MRZ lines.
     ///   - file: what to call the input in the report.
     ///   - earlier: checks, findings and timings of earlier stages (OCR corrections, image timings).
+    ///   - confidences: for OCR input, the engine's confidence per line and character; findings on characters
+    ///     under the policy's threshold are marked low-confidence (a rescan, not a reject).
     public func inspect(_ text: MRZText, file: String, earlier: Assessment = Assessment(),
-                        timings: [String: Double] = [:]) -> Report {
+                        timings: [String: Double] = [:], confidences: [[Double]]? = nil) -> Report {
         var timings = timings
         let clock = ContinuousClock()
         let start = clock.now
@@ -37,7 +39,11 @@ public struct Inspector: Sendable {
             document: document, dateOfBirth: dates.dateOfBirth, dateOfExpiry: dates.dateOfExpiry,
             referenceDate: referenceDate)))
 
-        let findings = assessment.findings.map(applyPolicy)
+        var findings = assessment.findings
+        if let confidences {
+            findings = findings.map { markConfidence($0, document: document, confidences: confidences) }
+        }
+        findings = findings.map(applyPolicy)
         timings["validate", default: 0] += milliseconds(clock.now - start)
         return Report(
             file: file, verdict: Verdict.from(findings: findings), mode: mode, referenceDate: referenceDate,
@@ -58,6 +64,32 @@ public struct Inspector: Sendable {
             maximumValidityYears: ruleSet.profile(for: document)?.maximumValidityYears
                 ?? ruleSet.policy.defaultMaximumValidityYears,
             minimumRemainingValidityDays: ruleSet.policy.minimumRemainingValidityDays[mode] ?? 0)
+    }
+
+    /// Marks a finding low-confidence when a character it rests on was read with confidence under the policy's
+    /// threshold: for a check digit, the field, the digit itself (and for the composite, everything it covers).
+    func markConfidence(_ finding: Finding, document: MRZDocument, confidences: [[Double]]) -> Finding {
+        var positions: [(line: Int, column: Int)] = []
+        if finding.rule == CheckDigitValidator.ruleID(.compositeCheckDigit) {
+            let layout = MRZLayout.of(document.format)
+            positions = layout.compositeCoverage.flatMap { span in span.columns.map { (span.line, $0) } }
+        }
+        for name in finding.fields {
+            guard let field = MRZFieldName(rawValue: name).flatMap({ document[$0] }) else { continue }
+            positions += field.columns.map { (field.line - 1, $0 - 1) }
+        }
+        if let position = finding.position {
+            positions += (0..<position.length).map { (position.line - 1, position.column - 1 + $0) }
+        }
+        let threshold = ruleSet.policy.lowConfidenceThreshold
+        let uncertain = positions.filter { position in
+            position.line < confidences.count && position.column < confidences[position.line].count
+                && confidences[position.line][position.column] < threshold
+        }
+        guard !uncertain.isEmpty else { return finding }
+        var marked = finding
+        marked.lowConfidence = true
+        return marked
     }
 
     /// The policy's severity for the mode; a `fail` on characters read with low confidence is only `warn`

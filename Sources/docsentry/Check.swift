@@ -6,8 +6,9 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check one or more documents and print a verdict for each.",
         discussion: """
-            Inputs: MRZ text with --mrz, or '-' to read MRZ lines from standard input (as a swipe reader sends \
-            them), or files holding MRZ text.
+            Inputs: MRZ text with --mrz, '-' to read MRZ lines from standard input (as a swipe reader sends \
+            them), or files: scans (PNG, JPEG, TIFF, BMP, PNM, WebP; the format is read from the bytes) or text \
+            files holding MRZ lines. Several files are checked one after another in one process.
             """)
 
     @Option(name: .long, parsing: .upToNextOption, help: "The MRZ lines, e.g. --mrz LINE1 LINE2 [LINE3].")
@@ -18,6 +19,8 @@ struct Check: ParsableCommand {
 
     @OptionGroup var options: JudgingOptions
 
+    @OptionGroup var imageOptions: ImageOptions
+
     func validate() throws {
         if mrz.isEmpty && files.isEmpty {
             throw ValidationError("give the MRZ with --mrz LINE LINE [LINE], '-' for standard input, or files to check")
@@ -26,6 +29,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let inspector = Inspector(ruleSet: try options.loadRules(), mode: options.mode, referenceDate: try options.referenceDay())
+        var scanner: ScanReader?
         var verdicts: [Verdict] = []
         var errors: [ExitStatus] = []
 
@@ -65,12 +69,21 @@ struct Check: ParsableCommand {
                 errors.append(.noInput)
                 continue
             }
-            guard let text = String(data: data, encoding: .utf8), !data.isEmpty else {
-                Console.error("\(file): \(data.isEmpty ? "empty file" : "not MRZ text (images are read by the image pipeline)")")
-                errors.append(.badInput)
+            if let text = String(data: data, encoding: .utf8), MRZText.looksLikeMRZText(text) {
+                inspectText(text, name: file, splitLines: true)
                 continue
             }
-            inspectText(text, name: file, splitLines: true)
+            do {
+                if scanner == nil { scanner = try imageOptions.scanReader() }
+                let report = try inspector.inspect(fileAt: file, with: scanner!, debug: imageOptions.debugWriter(for: file))
+                emit(report, report.mrz.flatMap { try? MRZText(lines: $0) }.map(MRZParser.parse))
+            } catch let error as DecodeError {
+                Console.error(error.description)
+                errors.append(.badInput)
+            } catch let error as RecognizeError {
+                Console.error(error.description)
+                throw ExitCode(ExitStatus.ocrUnavailable.rawValue)
+            }
         }
         let status = ExitStatus.combined(verdicts: verdicts, errors: errors)
         if status != .pass { throw ExitCode(status.rawValue) }

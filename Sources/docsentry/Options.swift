@@ -11,6 +11,7 @@ enum ExitStatus: Int32 {
     case usage = 64
     case badInput = 65
     case noInput = 66
+    case ocrUnavailable = 69
     case rulesInvalid = 78
 
     init(_ verdict: Verdict) {
@@ -102,5 +103,35 @@ enum Console {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(report) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// Options of the commands that read scans.
+struct ImageOptions: ParsableArguments {
+    @Option(help: "OCR model: mrz (the shipped MRZ model, default), eng (Tesseract's stock English), or a path to a .traineddata file.")
+    var ocrModel: String = "mrz"
+
+    @Option(help: "Refuse images whose declared size is over this many pixels (checked before decoding).")
+    var maxPixels: Int = DecodeLimits.standard.maxPixels
+
+    @Option(help: "Write the intermediate images (page, located MRZ crop) of each scan into this folder.")
+    var debugDir: String?
+
+    func scanReader() throws -> ScanReader {
+        var limits = DecodeLimits.standard
+        limits.maxPixels = maxPixels
+        return try ScanReader(model: OCRModel(argument: ocrModel), limits: limits)
+    }
+
+    func debugWriter(for file: String) -> ((DebugImages) -> Void)? {
+        guard let debugDir else { return nil }
+        return { images in
+            let base = (debugDir as NSString).appendingPathComponent(((file as NSString).lastPathComponent as NSString).deletingPathExtension)
+            try? FileManager.default.createDirectory(atPath: debugDir, withIntermediateDirectories: true)
+            for (name, raster) in [("page", images.page), ("crop", images.crop), ("binarized", images.binarized)] {
+                guard let raster, let data = try? ImageEncoder.png(raster) else { continue }
+                FileManager.default.createFile(atPath: "\(base).\(name).png", contents: Data(data))
+            }
+        }
     }
 }

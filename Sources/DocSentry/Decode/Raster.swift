@@ -23,4 +23,16 @@ public struct Raster: Sendable, Equatable {
         get { pixels[y * width + x] }
         set { pixels[y * width + x] = newValue }
     }
+
+    /// A copy of a rectangle of the raster; the rectangle is clipped to the raster.
+    public func cropped(x: Int, y: Int, width: Int, height: Int) -> Raster {
+        let left = max(0, min(self.width, x)), top = max(0, min(self.height, y))
+        let right = max(left, min(self.width, x + width)), bottom = max(top, min(self.height, y + height))
+        var pixels = [UInt8]()
+        pixels.reserveCapacity((right - left) * (bottom - top))
+        for row in top..<bottom {
+            pixels.append(contentsOf: self.pixels[(row * self.width + left)..<(row * self.width + right)])
+        }
+        return Raster(width: right - left, height: bottom - top, pixels: pixels, dotsPerInch: dotsPerInch)
+    }
 }

@@ -31,6 +31,16 @@ public struct MRZText: Sendable, Equatable, Codable {
         try self.init(lines: lines.map { String($0) })
     }
 
+    /// Whether a file's text is meant as MRZ lines: 2 or 3 non-blank lines of MRZ characters, upper or lower
+    /// case (so that a lowercase MRZ reaches the parser and gets its line-and-column error).
+    public static func looksLikeMRZText(_ text: String) -> Bool {
+        let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { $0.filter { $0 != " " && $0 != "\t" } }
+            .filter { !$0.isEmpty }
+        guard (1...4).contains(lines.count) else { return false }
+        let mrzLike = lines.joined().filter { MRZCharacter.isValid(Character($0.uppercased())) }.count
+        return mrzLike * 10 >= lines.joined().count * 9 && lines.allSatisfy { $0.count >= 20 && $0.count <= 50 }
+    }
+
     /// The character at 0-based `line` and `column`.
     public func character(line: Int, column: Int) -> Character {
         let text = lines[line]

@@ -26,7 +26,15 @@ public struct MRZCorrector: Sendable {
     /// Confidence under which a character may be changed by a check-digit search.
     public var uncertainBelow: Double = 0.9
 
+    /// Correlation with the MRZ's own filler shape above which a cell is taken for a filler.
+    public var fillerShapeThreshold: Double = 0.75
+
     public init(uncertainBelow: Double = 0.9) { self.uncertainBelow = uncertainBelow }
+
+    /// Pairs OCR-B prints so alike that the engine's confidence does not settle them (real-scans.md: letters
+    /// are common inside document numbers, `K682T8YLO` ends in a letter O): the check digit decides, even when
+    /// the engine was sure.
+    static let lookAlikes: [Character: Character] = ["O": "0", "0": "O", "I": "1", "1": "I"]
 
     /// Letters that OCR-B digits are mistaken for, and back (domain notes §2.1; PassportEye's class masks).
     static let letterForDigit: [Character: Character] = ["0": "O", "1": "I", "2": "Z", "4": "A", "5": "S", "6": "G", "8": "B", "7": "T"]
@@ -87,7 +95,22 @@ public struct MRZCorrector: Sendable {
             }
         }
 
-        // 2. Fillers read as K: a run of K and < that reaches the end of its field is filler; in a name, a K after
+        // 2. Fillers by shape: a cell whose ink matches this MRZ's own fillers is a filler, whatever letter the
+        // engine made of it (K, E, C, X...). Digits are left to the check digits.
+        for line in grid.indices {
+            for column in grid[line].indices {
+                guard let likeness = grid[line][column].fillerLikeness else { continue }
+                let read = character(line, column)
+                if read != "<", MRZCharacter.isLetter(read), likeness >= fillerShapeThreshold {
+                    set(line, column, "<", "filler shape")
+                } else if read == "<", likeness < 0.3, grid[line][column].confidence > 0.5 {
+                    // The engine says filler but the ink says otherwise: keep it, but as a doubt.
+                    grid[line][column].confidence = 0.5
+                }
+            }
+        }
+
+        // 3. Fillers read as K: a run of K and < that reaches the end of its field is filler; in a name, a K after
         // a filler and before a filler (or the end) is filler too.
         for spec in layout.fields where spec.characterClass == .any || spec.name == .name || spec.characterClass == .letterOrFiller {
             var column = spec.columns.upperBound - 1
@@ -137,7 +160,7 @@ public struct MRZCorrector: Sendable {
             }
         }
 
-        // 3. Check digits choose between alternatives of uncertain characters.
+        // 4. Check digits choose between alternatives of uncertain characters.
         for group in checkGroups(layout) {
             resolve(group, layout: layout, grid: &grid, corrections: &corrections)
         }
@@ -196,10 +219,15 @@ public struct MRZCorrector: Sendable {
             let readCharacter = Character(read.character)
             let characterClass = layout.characterClass(line: position.line, column: position.column)
             var candidates = read.alternatives.map { Character($0.character) }
-            if read.confidence < uncertainBelow || !read.alternatives.isEmpty {
+            let isCheckDigit = position == group.digit
+            let uncertain = read.confidence < uncertainBelow || !read.alternatives.isEmpty
+            if uncertain {
                 candidates += Self.confusable[readCharacter] ?? []
+            } else if !isCheckDigit, characterClass == .any, let twin = Self.lookAlikes[readCharacter] {
+                candidates.append(twin)
+            } else {
+                continue
             }
-            guard read.confidence < uncertainBelow || !read.alternatives.isEmpty else { continue }
             var seen = Set<Character>()
             candidates = candidates.filter { $0 != readCharacter && characterClass.allows($0) && seen.insert($0).inserted }
             if !candidates.isEmpty { options.append((position.line, position.column, candidates)) }
@@ -227,15 +255,21 @@ public struct MRZCorrector: Sendable {
                 }
             }
         }
-        // Exactly one way: apply it. Several: prefer the one the engine itself offered first, if unique.
-        var chosen: [(Int, Int, Character)]?
-        if solutions.count == 1 {
-            chosen = solutions[0]
-        } else if solutions.count > 1 {
-            let offered = solutions.filter { changes in
-                changes.allSatisfy { line, column, character in grid[line][column].alternatives.contains { $0.character == String(character) } }
+        // Choose the cheapest way to make the check pass: changing an unsure character, to a character the engine
+        // itself offered, or between OCR-B look-alikes, is cheap; a clear winner is applied, a tie is left alone.
+        func cost(_ changes: [(Int, Int, Character)]) -> Double {
+            changes.reduce(0) { total, change in
+                let read = grid[change.0][change.1]
+                var cost = read.confidence
+                if let offered = read.alternatives.first(where: { $0.character == String(change.2) }) { cost -= 0.5 * offered.confidence }
+                if Self.lookAlikes[Character(read.character)] == change.2 { cost *= 0.3 }
+                return total + max(0.01, cost)
             }
-            if offered.count == 1 { chosen = offered[0] }
+        }
+        let ranked = solutions.map { ($0, cost($0)) }.sorted { $0.1 < $1.1 }
+        var chosen: [(Int, Int, Character)]?
+        if let best = ranked.first, ranked.count == 1 || ranked[1].1 - best.1 >= 0.2 {
+            chosen = best.0
         }
         guard let chosen else { return }
         for (line, column, character) in chosen {

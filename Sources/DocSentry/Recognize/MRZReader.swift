@@ -20,6 +20,48 @@ public struct MRZReader {
 
     public init(engine: OCREngine) { self.engine = engine }
 
+    /// Reads the lines of a located MRZ band: each line cut from the crop with a margin, its symbols placed on
+    /// the cell grid the locator measured.
+    public func read(_ region: MRZRegion) -> RecognizedMRZ? {
+        guard region.lineBoxes.count == 2 || region.lineBoxes.count == 3 else { return nil }
+        let crop = region.crop
+        var symbols: [[RecognizedCharacter]] = []
+        var origins: [Double] = []
+        for box in region.lineBoxes {
+            let height = box.rows.count
+            let top = max(0, box.rows.lowerBound - height / 3)
+            let bottom = min(crop.height, box.rows.upperBound + height / 3)
+            let left = max(0, box.columns.lowerBound - Int(region.cropPitch))
+            let right = min(crop.width, box.columns.upperBound + Int(region.cropPitch))
+            let line = crop.cropped(x: left, y: top, width: right - left, height: bottom - top)
+            symbols.append(engine.readLine(line))
+            origins.append(Double(box.columns.lowerBound - left))
+        }
+        var formats = region.candidateFormats
+        for format in candidateFormats(symbols: symbols, extents: []) where !formats.contains(format) { formats.append(format) }
+        for format in formats {
+            // The box spans exactly the line's cells, so its width fixes the pitch for this format's length.
+            let pitches = region.lineBoxes.map { Double($0.columns.count) / Double(format.lineLength) }
+            var grid = symbols.indices.map { Self.align(symbols[$0], origin: origins[$0], pitch: pitches[$0], length: format.lineLength) }
+            let cells = region.lineBoxes.enumerated().map { index, box in
+                (0..<format.lineLength).map { column in
+                    FillerShape.features(crop, x: Double(box.columns.lowerBound) + Double(column) * pitches[index],
+                                         y: box.rows.lowerBound, width: pitches[index], height: box.rows.count)
+                }
+            }
+            if let likeness = FillerShape.likeness(cells: cells, characters: grid) {
+                for line in grid.indices {
+                    for column in grid[line].indices { grid[line][column].fillerLikeness = likeness[line][column] }
+                }
+            }
+            if let corrected = corrector.correct(grid, format: format) {
+                return RecognizedMRZ(corrected: corrected, read: grid.map { String($0.map { Character($0.character) }) },
+                                     characters: grid)
+            }
+        }
+        return nil
+    }
+
     /// Reads 2 or 3 upright line images (top to bottom). Returns nil when the lines are not an MRZ of any format.
     public func read(lines images: [Raster]) -> RecognizedMRZ? {
         guard images.count == 2 || images.count == 3 else { return nil }
@@ -42,7 +84,7 @@ public struct MRZReader {
         let first = symbols[0].first?.character
         // Ink width over ink height: about 48 for 44 characters, 40 for 36 (OCR-B size 1, 2.54 mm pitch).
         let ratios = extents.map { Double($0.right - $0.left) / Double(max(1, $0.bottom - $0.top)) }
-        let ratio = ratios.sorted()[ratios.count / 2]
+        let ratio = ratios.isEmpty ? 0 : ratios.sorted()[ratios.count / 2]
         let counts = symbols.map(\.count).max() ?? 0
         let long = counts > 40 || (counts > 30 && ratio > 44) || (counts <= 30 && ratio > 44)
         switch first {
@@ -95,27 +137,35 @@ public struct MRZReader {
 
     /// Places symbols in the `length` cells between the first and the last ink of the line.
     static func align(_ symbols: [RecognizedCharacter], extent: InkExtent, length: Int) -> [RecognizedCharacter] {
-        let filler = RecognizedCharacter(character: "<", confidence: 0.5, alternatives: [], box: [])
-        if symbols.count == length { return symbols }
+        if symbols.count == length, symbols.allSatisfy({ $0.box.count != 4 }) { return symbols }
         // A glyph's ink is narrower than its cell: the first and last glyph each leave about 0.15 of a pitch.
         let pitch = Double(extent.right - extent.left) / (Double(length) - 0.3)
-        let origin = Double(extent.left) - 0.15 * pitch
-        var cells: [RecognizedCharacter?] = Array(repeating: nil, count: length)
+        return align(symbols, origin: Double(extent.left) - 0.15 * pitch, pitch: pitch, length: length)
+    }
+
+    /// Places symbols in `length` cells of `pitch` pixels from `origin`; empty cells become `<` at confidence 0.5.
+    ///
+    /// Each symbol goes to the cell its centre falls in. Where two land in one cell, the one nearer the cell's
+    /// centre stays and the other moves to the free neighbouring cell on its side, if there is one (the engine
+    /// sometimes reads two fillers as three symbols); nothing ever pushes a symbol that already has its own cell.
+    static func align(_ symbols: [RecognizedCharacter], origin: Double, pitch: Double, length: Int) -> [RecognizedCharacter] {
+        let filler = RecognizedCharacter(character: "<", confidence: 0.5, alternatives: [], box: [])
+        var claims: [[(symbol: RecognizedCharacter, offset: Double)]] = Array(repeating: [], count: length)
         for symbol in symbols where symbol.box.count == 4 {
-            let center = Double(symbol.box[0] + symbol.box[2]) / 2
-            let cell = min(length - 1, max(0, Int(((center - origin) / pitch).rounded(.down))))
-            if let existing = cells[cell] {
-                // Two symbols in one cell: keep the surer one, unless the neighbour cell is free.
-                if cell + 1 < length, cells[cell + 1] == nil, center > origin + (Double(cell) + 0.5) * pitch {
-                    cells[cell + 1] = symbol
-                } else if cell > 0, cells[cell - 1] == nil, existing.box.count == 4 {
-                    cells[cell - 1] = existing
-                    cells[cell] = symbol
-                } else if symbol.confidence > existing.confidence {
-                    cells[cell] = symbol
+            let position = (Double(symbol.box[0] + symbol.box[2]) / 2 - origin) / pitch
+            let cell = min(length - 1, max(0, Int(position.rounded(.down))))
+            claims[cell].append((symbol, position - Double(cell) - 0.5))
+        }
+        var cells: [RecognizedCharacter?] = claims.map { claim in
+            claim.min { abs($0.offset) < abs($1.offset) }?.symbol
+        }
+        for (cell, claim) in claims.enumerated() where claim.count > 1 {
+            let kept = claim.min { abs($0.offset) < abs($1.offset) }!
+            for other in claim where other.symbol != kept.symbol {
+                let neighbour = other.offset < kept.offset ? cell - 1 : cell + 1
+                if neighbour >= 0, neighbour < length, claims[neighbour].isEmpty, cells[neighbour] == nil {
+                    cells[neighbour] = other.symbol
                 }
-            } else {
-                cells[cell] = symbol
             }
         }
         return cells.map { $0 ?? filler }

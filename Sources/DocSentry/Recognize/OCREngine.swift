@@ -95,6 +95,16 @@ public struct RecognizedCharacter: Sendable, Equatable, Codable {
     public var alternatives: [Alternative]
     /// Left, top, right, bottom in the line image.
     public var box: [Int]
+    /// How much the cell's ink looks like this MRZ's fillers (-1 to 1), when measured.
+    public var fillerLikeness: Double?
+
+    public init(character: String, confidence: Double, alternatives: [Alternative], box: [Int], fillerLikeness: Double? = nil) {
+        self.character = character
+        self.confidence = confidence
+        self.alternatives = alternatives
+        self.box = box
+        self.fillerLikeness = fillerLikeness
+    }
 }
 
 /// A Tesseract engine, created once per worker thread and reused: loading a model costs tens of milliseconds,

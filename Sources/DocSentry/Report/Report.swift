@@ -76,6 +76,10 @@ public struct Report: Sendable, Codable {
     public var timingsMs: [String: Double]
     /// True when personal data was masked (`--redact`).
     public var redacted: Bool = false
+    /// For images: the picture and where the MRZ was found.
+    public var image: ImageDetails?
+    /// For images: what the OCR engine read, its confidence per character, and every correction.
+    public var ocr: OCRDetails?
 
     public init(file: String, verdict: Verdict, reason: String? = nil, mode: Mode, referenceDate: CalendarDate,
                 mrz: [String]?, document: DocumentSummary?, checks: [Check], findings: [Finding], timingsMs: [String: Double]) {
@@ -93,8 +97,39 @@ public struct Report: Sendable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version"
-        case file, verdict, reason, mode, mrz, document, checks, findings, redacted
+        case file, verdict, reason, mode, mrz, document, checks, findings, redacted, image, ocr
         case referenceDate = "reference_date"
         case timingsMs = "timings_ms"
     }
+}
+
+/// The scanned image and where its MRZ is.
+public struct ImageDetails: Sendable, Codable, Equatable {
+    public var format: String
+    public var width: Int
+    public var height: Int
+    /// The EXIF orientation applied on decoding (1-8), when the file had one.
+    public var exifOrientation: Int?
+    /// The MRZ's corners in image pixels, in reading order: top left, top right, bottom right, bottom left.
+    public var mrzBox: [[Double]]?
+    /// Clockwise quarter turns of the document in the image (0-3) and the remaining skew in degrees.
+    public var rotation: Int?
+    public var skewDegrees: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case format, width, height, rotation
+        case exifOrientation = "exif_orientation"
+        case mrzBox = "mrz_box"
+        case skewDegrees = "skew_degrees"
+    }
+}
+
+/// What the recogniser saw before correction, how sure it was, and what the correction changed.
+public struct OCRDetails: Sendable, Codable, Equatable {
+    public var model: String
+    /// The lines as read, placed on the MRZ grid, before correction.
+    public var read: [String]
+    /// Per line and character, the engine's confidence (0-1, two decimals).
+    public var confidences: [[Double]]
+    public var corrections: [Correction]
 }

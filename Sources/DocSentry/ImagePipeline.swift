@@ -1,0 +1,106 @@
+import Foundation
+
+/// What one worker needs to read scans: a decoder, a locator and an OCR engine, created once and reused.
+///
+/// Not thread-safe (the OCR engine is not): create one per worker thread.
+public final class ScanReader {
+    public let decoder: ImageDecoder
+    public let locator: MRZLocator
+    public let reader: MRZReader
+
+    public init(model: OCRModel = .bundledMRZ, limits: DecodeLimits = .standard) throws(RecognizeError) {
+        decoder = ImageDecoder(limits: limits)
+        locator = MRZLocator()
+        reader = MRZReader(engine: try OCREngine(model: model))
+    }
+}
+
+/// The intermediate images of one scan, for a person to look at (`--debug-dir`).
+public struct DebugImages: Sendable {
+    public var crop: Raster?
+    public var binarized: Raster?
+    public var page: Raster?
+}
+
+extension Inspector {
+    /// Runs the whole pipeline on one scan: decode, locate, recognise and correct, then the MRZ checks.
+    ///
+    /// - Throws: `DecodeError` when the file is not an image DocSentry can read (the caller reports it and goes
+    ///   on); everything about the document itself, including "no MRZ found", is in the report.
+    public func inspect(fileAt path: String, with scanner: ScanReader, debug: ((DebugImages) -> Void)? = nil) throws(DecodeError) -> Report {
+        let clock = ContinuousClock()
+        var timings: [String: Double] = [:]
+        var start = clock.now
+        func lap(_ stage: String) {
+            let now = clock.now
+            timings[stage] = milliseconds(now - start)
+            start = now
+        }
+
+        let decoded = try scanner.decoder.decode(fileAt: path)
+        lap("decode")
+        var image = ImageDetails(format: decoded.format.rawValue, width: decoded.raster.width, height: decoded.raster.height,
+                                 exifOrientation: decoded.orientation.map { Int($0.rawValue) })
+
+        let region: MRZRegion
+        do {
+            region = try scanner.locator.locate(decoded.raster)
+        } catch {
+            lap("locate")
+            debug?(DebugImages(page: decoded.raster))
+            var report = unreadable(file: path, reason: error.description, timings: timings)
+            report.image = image
+            return report
+        }
+        lap("locate")
+        image.mrzBox = region.quad.corners.map { [($0.x * 10).rounded() / 10, ($0.y * 10).rounded() / 10] }
+        image.rotation = region.rotation
+        image.skewDegrees = (region.skewDegrees * 100).rounded() / 100
+
+        // 0 and 180 degrees look alike to the locator: read the likelier way first, the other way if that fails.
+        var best: (region: MRZRegion, read: RecognizedMRZ, score: Int)?
+        for candidate in [region, region.flipped] {
+            guard let read = scanner.reader.read(candidate) else { continue }
+            let score = Self.readScore(read.corrected.text)
+            if best == nil || score > best!.score { best = (candidate, read, score) }
+            if score >= 100 { break }
+        }
+        lap("recognize")
+        debug?(DebugImages(crop: best?.region.crop ?? region.crop, page: decoded.raster))
+        guard let best else {
+            var report = unreadable(file: path, reason: "an MRZ-like text band was found but could not be read as an MRZ (\(region.lineCount) lines of about \(region.charactersPerLine) characters)", timings: timings)
+            report.image = image
+            return report
+        }
+        if best.region.rotation != region.rotation {
+            image.rotation = best.region.rotation
+            image.mrzBox = best.region.quad.corners.map { [($0.x * 10).rounded() / 10, ($0.y * 10).rounded() / 10] }
+        }
+
+        var earlier = Assessment()
+        for correction in best.read.corrected.corrections {
+            earlier.note(Finding(
+                rule: "ocr.correction", severity: .info,
+                message: "read '\(correction.read)', corrected to '\(correction.chosen)' by \(correction.reason)",
+                fields: [], position: MRZPosition(line: correction.line, column: correction.column),
+                evidence: [Evidence("read", correction.read), Evidence("chosen", correction.chosen), Evidence("reason", correction.reason)]))
+        }
+        var report = inspect(best.read.corrected.text, file: path, earlier: earlier, timings: timings,
+                             confidences: best.read.corrected.confidences)
+        report.image = image
+        report.ocr = OCRDetails(
+            model: scanner.reader.engine.model.description, read: best.read.read,
+            confidences: best.read.corrected.confidences.map { $0.map { ($0 * 100).rounded() / 100 } },
+            corrections: best.read.corrected.corrections)
+        return report
+    }
+
+    /// How well text reads as an MRZ: 100 when every check digit passes, less for each failure.
+    static func readScore(_ text: MRZText) -> Int {
+        let document = MRZParser.parse(text)
+        let checks = CheckDigitValidator.validate(document).checks
+        let failed = checks.filter { $0.status == .failed }.count
+        let structure = StructureValidator.validate(document).findings.filter { $0.severity == .fail }.count
+        return 100 - 20 * failed - 5 * structure
+    }
+}

@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""DocSentry end-to-end benchmark (run by `make bench`).
+
+Generates a fixed set with the project's own generator (seed 424242, which no test uses), runs `docsentry check`
+over it in one process per OCR model, and compares every report with the answer key beside each image:
+
+- MRZ exact-read rate per document (every character right), before correction (`ocr.read`) and after, on the
+  readable documents; character error rate;
+- the verdict confusion matrix (pass/review/reject/unreadable against genuine/forged/unreadable keys), and the
+  number of genuine readable documents rejected (must be 0);
+- median and 95th-percentile latency of one `docsentry check` process on one 300-dpi TD3 page, process start
+  included; documents per second for the whole set in one process; milliseconds per stage;
+- for each model, exact-line rate and CER on the held-out real MRZ lines (every tenth file of
+  ../shared/data/mrz-lines-real) read by `tesseract` with that model.
+
+Figures go to .build/bench/results.json and a table on standard output. Standard library only.
+"""
+import argparse, json, os, statistics, subprocess, sys, time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WHITELIST = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
+
+
+def levenshtein(a, b):
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def generate(binary, folder, count, seed):
+    if folder.exists() and len(list(folder.glob("*.png"))) >= count:
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    subprocess.run([binary, "generate", "--out", str(folder), "--count", str(count), "--seed", str(seed),
+                    "--format", "mixed", "--forgery", "mixed", "--degrade", "mixed", "--dpi", "300"], check=True)
+
+
+def run_check(binary, files, model, reference_date):
+    env = dict(os.environ, NO_COLOR="1")
+    start = time.monotonic()
+    result = subprocess.run([binary, "check", "--format", "json", "--reference-date", reference_date,
+                             "--ocr-model", model, *map(str, files)], capture_output=True, text=True, env=env)
+    elapsed = time.monotonic() - start
+    reports = {}
+    for line in result.stdout.splitlines():
+        if line.strip():
+            report = json.loads(line)
+            reports[report["file"]] = report
+    errors = [line for line in result.stderr.splitlines() if line.strip()]
+    return reports, errors, elapsed
+
+
+def real_lines(model_dir, model, limit):
+    folder = ROOT.parent / "shared" / "data" / "mrz-lines-real" / "lines"
+    if not folder.exists():
+        return None
+    files = sorted(folder.glob("line_*.tif"))
+    held_out = [f for f in files if int(f.stem.split("_")[1]) % 10 == 0][:limit]
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    exact, errors, characters = 0, 0, 0
+    for image in held_out:
+        truth = image.with_suffix("").with_suffix(".gt.txt") if False else image.parent / (image.stem + ".gt.txt")
+        truth = truth.read_text().strip()
+        args = ["tesseract", str(image), "-", "--psm", "7", "-c", f"tessedit_char_whitelist={WHITELIST}",
+                "-c", "load_system_dawg=0", "-c", "load_freq_dawg=0"]
+        if model == "eng":
+            args += ["-l", "eng"]
+        else:
+            path = Path(model) if model != "mrz" else ROOT / "Models" / "mrz.traineddata"
+            args += ["--tessdata-dir", str(path.parent), "-l", path.stem]
+        read = subprocess.run(args, capture_output=True, text=True, env=env).stdout.strip().replace(" ", "")
+        exact += read == truth
+        errors += levenshtein(read, truth)
+        characters += len(truth)
+    return {"lines": len(held_out), "exact": exact / max(1, len(held_out)), "cer": errors / max(1, characters)}
+
+
+def evaluate(keys, reports, errors):
+    readable = [k for k in keys if k["readable"] and all(c in WHITELIST for c in "".join(k["mrz_lines"]))]
+    exact_before = exact_after = 0
+    char_errors_before = char_errors_after = characters = 0
+    confusion = {}
+    genuine_rejected = []
+    stage_ms = {}
+    for key in keys:
+        report = reports.get(key["path"])
+        truth = "forged" if key["forgeries"] else "genuine"
+        if not key["readable"]:
+            truth = "unreadable"
+        verdict = report["verdict"] if report else "error"
+        confusion.setdefault(truth, {}).setdefault(verdict, 0)
+        confusion[truth][verdict] += 1
+        if truth == "genuine" and verdict == "reject":
+            genuine_rejected.append(key["path"])
+        if report:
+            for stage, ms in report.get("timings_ms", {}).items():
+                stage_ms.setdefault(stage, []).append(ms)
+    for key in readable:
+        report = reports.get(key["path"]) or {}
+        truth = "\n".join(key["mrz_lines"])
+        after = "\n".join(report.get("mrz") or [])
+        before = "\n".join((report.get("ocr") or {}).get("read") or [])
+        exact_after += after == truth
+        exact_before += before == truth
+        characters += len(truth)
+        char_errors_after += levenshtein(after, truth) if after else len(truth)
+        char_errors_before += levenshtein(before, truth) if before else len(truth)
+    n = max(1, len(readable))
+    return {
+        "documents": len(keys), "readable": len(readable),
+        "exact_before_correction": exact_before / n, "exact_after_correction": exact_after / n,
+        "cer_before_correction": char_errors_before / max(1, characters),
+        "cer_after_correction": char_errors_after / max(1, characters),
+        "confusion": confusion, "genuine_readable_rejected": genuine_rejected,
+        "ms_per_stage_median": {s: statistics.median(v) for s, v in stage_ms.items()},
+        "errors": errors[:20],
+    }
+
+
+def latency(binary, image, model, runs):
+    times = []
+    for _ in range(runs):
+        start = time.monotonic()
+        subprocess.run([binary, "check", str(image), "--reference-date", "2026-11-25", "--ocr-model", model],
+                       capture_output=True)
+        times.append((time.monotonic() - start) * 1000)
+    times.sort()
+    return {"median_ms": statistics.median(times), "p95_ms": times[min(len(times) - 1, int(0.95 * len(times)))]}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", default=str(ROOT / ".build" / "release" / "docsentry"))
+    parser.add_argument("--count", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=424242)
+    parser.add_argument("--models", default="mrz,eng")
+    parser.add_argument("--latency-runs", type=int, default=30)
+    parser.add_argument("--real-lines", type=int, default=460)
+    args = parser.parse_args()
+
+    out = ROOT / ".build" / "bench"
+    folder = out / f"set-{args.seed}-{args.count}"
+    generate(args.binary, folder, args.count, args.seed)
+    keys = []
+    for path in sorted(folder.glob("*.json")):
+        key = json.loads(path.read_text())
+        key["path"] = str(path.with_suffix(".png"))
+        keys.append(key)
+    td3_clean = next((k["path"] for k in keys if k["format"] == "TD3" and not k["degradations"] and not k["forgeries"]), keys[0]["path"])
+
+    models = [m for m in args.models.split(",") if m != "mrz" or (ROOT / "Models" / "mrz.traineddata").exists()]
+    results = {"seed": args.seed, "count": args.count, "models": {}}
+    for model in models:
+        reports, errors, elapsed = run_check(args.binary, [k["path"] for k in keys], model, "2026-11-25")
+        figures = evaluate(keys, reports, errors)
+        figures["documents_per_second_one_process"] = len(keys) / elapsed
+        figures["latency_one_document"] = latency(args.binary, td3_clean, model, args.latency_runs)
+        figures["real_lines_held_out"] = real_lines(ROOT / "Models", model, args.real_lines)
+        results["models"][model] = figures
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.json").write_text(json.dumps(results, indent=2, sort_keys=True))
+
+    rows = [
+        ("documents (readable)", lambda f: f"{f['documents']} ({f['readable']})"),
+        ("exact MRZ, before correction", lambda f: f"{100 * f['exact_before_correction']:.1f}%"),
+        ("exact MRZ, after correction", lambda f: f"{100 * f['exact_after_correction']:.1f}%"),
+        ("CER before / after", lambda f: f"{100 * f['cer_before_correction']:.2f}% / {100 * f['cer_after_correction']:.2f}%"),
+        ("genuine readable rejected", lambda f: str(len(f["genuine_readable_rejected"]))),
+        ("check latency median / p95", lambda f: f"{f['latency_one_document']['median_ms']:.0f} / {f['latency_one_document']['p95_ms']:.0f} ms"),
+        ("documents/s, one process", lambda f: f"{f['documents_per_second_one_process']:.1f}"),
+        ("real held-out lines exact / CER", lambda f: "n/a" if not f["real_lines_held_out"] else f"{100 * f['real_lines_held_out']['exact']:.1f}% / {100 * f['real_lines_held_out']['cer']:.2f}%"),
+    ]
+    stages = sorted({s for f in results["models"].values() for s in f["ms_per_stage_median"]})
+    for stage in stages:
+        rows.append((f"ms {stage} (median)", lambda f, s=stage: f"{f['ms_per_stage_median'].get(s, 0):.1f}"))
+    width = max(len(r[0]) for r in rows)
+    print(f"{'':{width}}  " + "  ".join(f"{m:>22}" for m in models))
+    for label, cell in rows:
+        print(f"{label:{width}}  " + "  ".join(f"{cell(results['models'][m]):>22}" for m in models))
+    for model in models:
+        print(f"\nverdicts ({model}): rows = answer key, columns = DocSentry")
+        confusion = results["models"][model]["confusion"]
+        verdicts = ["pass", "review", "reject", "unreadable", "error"]
+        print(f"{'':12}" + "".join(f"{v:>12}" for v in verdicts))
+        for truth in ["genuine", "forged", "unreadable"]:
+            print(f"{truth:12}" + "".join(f"{confusion.get(truth, {}).get(v, 0):>12}" for v in verdicts))
+    print(f"\nwritten to {out / 'results.json'}")
+
+
+if __name__ == "__main__":
+    main()
