@@ -291,10 +291,10 @@ struct DegradingImage {
                 red = value; green = value; blue = value
                 return
             }
-            let luminance = generator.gaussian() * sigma
-            red += luminance + generator.gaussian() * sigma * 0.25
-            green += luminance + generator.gaussian() * sigma * 0.25
-            blue += luminance + generator.gaussian() * sigma * 0.25
+            let luminance = generator.approximateGaussian() * sigma
+            red += luminance + generator.approximateGaussian() * sigma * 0.25
+            green += luminance + generator.approximateGaussian() * sigma * 0.25
+            blue += luminance + generator.approximateGaussian() * sigma * 0.25
         }
     }
 
@@ -340,9 +340,12 @@ struct DegradingImage {
         let base = (generator.double(in: 95...150), generator.double(in: 70...105), generator.double(in: 45...70))
         let frequency = generator.double(in: 0.02...0.05), wobble = generator.double(in: 0.004...0.01)
         let phase = generator.double(in: 0...6.28)
+        // sin(a + b) = sin a cos b + cos a sin b, with a per row and b per column: no sine per pixel.
+        let rowSines = (0..<height).map { sin(Double($0) * frequency) }, rowCosines = (0..<height).map { cos(Double($0) * frequency) }
+        let columnTerms = (0..<width).map { sin(Double($0) * wobble + phase) * 3 }
+        let columnSines = columnTerms.map { sin($0) }, columnCosines = columnTerms.map { cos($0) }
         table.modifyPixels { x, y, red, green, blue in
-            let grain = sin(Double(y) * frequency + sin(Double(x) * wobble + phase) * 3) * 10
-                + sin(Double(y) * frequency * 3.7 + Double(x) * 0.002) * 4
+            let grain = (rowSines[y] * columnCosines[x] + rowCosines[y] * columnSines[x]) * 10
             let shade = 1 - 0.25 * Double(x + y) / Double(width + height)
             red = (base.0 + grain) * shade
             green = (base.1 + grain * 0.8) * shade

@@ -166,68 +166,99 @@ public struct RGBImage: Sendable, Equatable {
         var scratch = values
         for pass in 0..<3 {
             let radius = ((pass < count ? lower : upper) - 1) / 2
-            RGBImage.boxBlur(&values, &scratch, width: width, height: height, radius: radius, horizontal: true)
-            RGBImage.boxBlur(&values, &scratch, width: width, height: height, radius: radius, horizontal: false)
+            guard radius > 0 else { continue }
+            values.withUnsafeBufferPointer { source in
+                scratch.withUnsafeMutableBufferPointer { target in
+                    RGBImage.boxBlurRows(source, target, width: width, height: height, radius: radius)
+                }
+            }
+            scratch.withUnsafeBufferPointer { source in
+                values.withUnsafeMutableBufferPointer { target in
+                    RGBImage.boxBlurColumns(source, target, width: width, height: height, radius: radius)
+                }
+            }
         }
         return RGBImage(width: width, height: height, pixels: values.map { UInt8(clamping: $0) })
     }
 
-    /// One running-sum box blur of radius `radius` along rows or columns, edges extended.
-    static func boxBlur(_ values: inout [Int32], _ scratch: inout [Int32], width: Int, height: Int, radius: Int, horizontal: Bool) {
-        guard radius > 0 else { return }
-        let length = horizontal ? width : height
-        let lines = horizontal ? height : width
-        let step = horizontal ? 3 : width * 3
+    /// One running-sum box blur of `radius` along each row, edges extended.
+    static func boxBlurRows(_ source: UnsafeBufferPointer<Int32>, _ target: UnsafeMutableBufferPointer<Int32>,
+                            width: Int, height: Int, radius: Int) {
         let diameter = Int32(2 * radius + 1)
-        values.withUnsafeBufferPointer { source in
-            scratch.withUnsafeMutableBufferPointer { target in
-                for line in 0..<lines {
-                    for channel in 0..<3 {
-                        let base = (horizontal ? line * width * 3 : line * 3) + channel
-                        func at(_ position: Int) -> Int32 { source[base + min(max(position, 0), length - 1) * step] }
-                        var sum: Int32 = 0
-                        for position in -radius...radius { sum += at(position) }
-                        for position in 0..<length {
-                            target[base + position * step] = (sum + diameter / 2) / diameter
-                            sum += at(position + radius + 1) - at(position - radius)
-                        }
-                    }
+        for y in 0..<height {
+            let base = y * width * 3
+            for channel in 0..<3 {
+                var sum: Int32 = 0
+                for offset in -radius...radius { sum += source[base + min(max(offset, 0), width - 1) * 3 + channel] }
+                for x in 0..<width {
+                    target[base + x * 3 + channel] = (sum + diameter / 2) / diameter
+                    let entering = min(x + radius + 1, width - 1), leaving = max(x - radius, 0)
+                    sum += source[base + entering * 3 + channel] - source[base + leaving * 3 + channel]
                 }
             }
         }
-        swap(&values, &scratch)
+    }
+
+    /// One running-sum box blur of `radius` down each column, a whole row of sums at a time (cache-friendly).
+    static func boxBlurColumns(_ source: UnsafeBufferPointer<Int32>, _ target: UnsafeMutableBufferPointer<Int32>,
+                               width: Int, height: Int, radius: Int) {
+        let diameter = Int32(2 * radius + 1)
+        let rowLength = width * 3
+        var sums = [Int32](repeating: 0, count: rowLength)
+        sums.withUnsafeMutableBufferPointer { sums in
+            for offset in -radius...radius {
+                let row = min(max(offset, 0), height - 1) * rowLength
+                for index in 0..<rowLength { sums[index] += source[row + index] }
+            }
+            for y in 0..<height {
+                let out = y * rowLength
+                for index in 0..<rowLength { target[out + index] = (sums[index] + diameter / 2) / diameter }
+                let entering = min(y + radius + 1, height - 1) * rowLength, leaving = max(y - radius, 0) * rowLength
+                for index in 0..<rowLength { sums[index] += source[entering + index] - source[leaving + index] }
+            }
+        }
     }
 
     /// The image seen through `transform` (page pixels to output pixels), sampled bilinearly; output pixels that
     /// come from outside the page take `background`'s colour at that place.
     public func warped(into background: RGBImage, by transform: Homography) -> RGBImage {
-        let inverse = transform.inverted
+        let inverse = transform.inverted.matrix
         var output = background.pixels
         let width = self.width, height = self.height
+        let outputWidth = background.width
         pixels.withUnsafeBufferPointer { source in
             output.withUnsafeMutableBufferPointer { target in
                 for y in 0..<background.height {
-                    for x in 0..<background.width {
-                        let (sourceX, sourceY) = inverse.apply(Double(x) + 0.5, Double(y) + 0.5)
-                        let u = sourceX - 0.5, v = sourceY - 0.5
+                    for x in 0..<outputWidth {
+                        let px = Double(x) + 0.5, py = Double(y) + 0.5
+                        let w = inverse[6] * px + inverse[7] * py + inverse[8]
+                        let u = (inverse[0] * px + inverse[1] * py + inverse[2]) / w - 0.5
+                        let v = (inverse[3] * px + inverse[4] * py + inverse[5]) / w - 0.5
                         guard u > -1, v > -1, u < Double(width), v < Double(height) else { continue }
                         let left = Int(u.rounded(.down)), top = Int(v.rounded(.down))
                         let fractionX = u - Double(left), fractionY = v - Double(top)
-                        let index = (y * background.width + x) * 3
-                        for channel in 0..<3 {
-                            func sample(_ column: Int, _ row: Int) -> Double? {
-                                guard column >= 0, row >= 0, column < width, row < height else { return nil }
-                                return Double(source[(row * width + column) * 3 + channel])
+                        let index = (y * outputWidth + x) * 3
+                        var red = 0.0, green = 0.0, blue = 0.0
+                        @inline(__always) func add(_ column: Int, _ row: Int, _ weight: Double) {
+                            if column >= 0, row >= 0, column < width, row < height {
+                                let from = (row * width + column) * 3
+                                red += Double(source[from]) * weight
+                                green += Double(source[from + 1]) * weight
+                                blue += Double(source[from + 2]) * weight
+                            } else {
+                                // Outside the page: the background shows through.
+                                red += Double(target[index]) * weight
+                                green += Double(target[index + 1]) * weight
+                                blue += Double(target[index + 2]) * weight
                             }
-                            let outside = Double(target[index + channel])
-                            let topLeft = sample(left, top) ?? outside
-                            let topRight = sample(left + 1, top) ?? outside
-                            let bottomLeft = sample(left, top + 1) ?? outside
-                            let bottomRight = sample(left + 1, top + 1) ?? outside
-                            let upper = topLeft + (topRight - topLeft) * fractionX
-                            let lower = bottomLeft + (bottomRight - bottomLeft) * fractionX
-                            target[index + channel] = RGBImage.clamp(upper + (lower - upper) * fractionY)
                         }
+                        add(left, top, (1 - fractionX) * (1 - fractionY))
+                        add(left + 1, top, fractionX * (1 - fractionY))
+                        add(left, top + 1, (1 - fractionX) * fractionY)
+                        add(left + 1, top + 1, fractionX * fractionY)
+                        target[index] = RGBImage.clamp(red)
+                        target[index + 1] = RGBImage.clamp(green)
+                        target[index + 2] = RGBImage.clamp(blue)
                     }
                 }
             }
