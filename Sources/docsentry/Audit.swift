@@ -167,9 +167,9 @@ struct AuditRun: ParsableCommand {
                 let results = try AuditResults([recordsPath])
                 if let csv { try AuditCSV.write(results, to: csv) }
                 if let html {
-                    var subtitle = inputs.joined(separator: ", ")
-                    if let shard { subtitle += " (shard \(shard))" }
-                    subtitle += " · \(Auditor.judgedWith(mode: mode, referenceDate: inspector.referenceDate))"
+                    var subtitle = "docsentry audit " + inputs.joined(separator: " ")
+                    if let shard { subtitle += " --shard \(shard)" }
+                    subtitle += " \(Auditor.judgedWith(mode: mode, referenceDate: inspector.referenceDate))"
                     subtitle += " · \(ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]))"
                     try AuditHTML(subtitle: subtitle).write(results, to: html)
                 }

@@ -166,7 +166,7 @@ public struct AuditHTML: Sendable {
     }
 
     func thumbnail(_ report: Report) -> String {
-        guard let image = report.image else { return "<div class=\"thumb none\">MRZ text</div>" }
+        guard let image = report.image else { return "<div class=\"thumb none text\">MRZ text file</div>" }
         guard let png = Thumbnail.png(ofScanAt: report.file, mrzBox: report.image?.mrzBox, width: thumbnailWidth, decoder: decoder) else {
             return "<div class=\"thumb none\">scan not found</div>"
         }
@@ -241,8 +241,9 @@ public struct AuditHTML: Sendable {
         .doc.review{border-left-color:var(--review)}.doc.reject{border-left-color:var(--reject)}
         .doc.unreadable{border-left-color:var(--unreadable)}.doc.error{border-left-color:var(--error)}
         .thumb{flex:0 0 320px;font-size:11.5px;color:#666}
-        .thumb img{display:block;width:320px;height:auto;border:1px solid #ccc;background:#fff}
+        .thumb img{display:block;max-width:320px;height:auto;border:1px solid #ccc;background:#fff}
         .thumb.none{height:90px;border:1px dashed #bbb;display:flex;align-items:center;justify-content:center}
+        .thumb.text{height:32px}
         .body{flex:1 1 auto;min-width:0}
         .badge{display:inline-block;padding:1px 8px;border-radius:10px;color:#fff;font-size:12px;text-transform:uppercase;letter-spacing:.03em;vertical-align:1px}
         .badge.review{background:var(--review)}.badge.reject{background:var(--reject)}
@@ -250,11 +251,14 @@ public struct AuditHTML: Sendable {
         .facts{margin:0 0 6px;color:#333}
         .why{margin:0 0 6px;color:#333}
         pre.mrz{margin:0 0 8px;padding:6px 8px;background:#f1f3f4;border-radius:4px;overflow-x:auto;letter-spacing:.04em}
-        table.findings{width:100%;font-size:13px;margin-bottom:6px}
+        table.findings{width:100%;font-size:13px;margin-bottom:6px;table-layout:fixed}
+        table.findings th:nth-child(1){width:64px}table.findings th:nth-child(2){width:24%}
+        table.findings th:nth-child(3){width:34%}table.findings th:nth-child(4){width:110px}
+        table.findings td{overflow-wrap:anywhere}
         table.findings td.sev{font-weight:600;white-space:nowrap}
         tr.fail td.sev{color:var(--reject)}tr.warn td.sev{color:var(--review)}tr.info td.sev{color:#777}
-        td.where{white-space:nowrap;color:#555}
-        .ev{display:inline-block;background:#f1f3f4;border-radius:3px;padding:0 5px;margin:1px 0;font-family:"DejaVu Sans Mono",Menlo,monospace;font-size:12px;word-break:break-all}
+        td.where{color:#555}
+        .ev{display:inline-block;background:#f1f3f4;border-radius:3px;padding:0 5px;margin:1px 0;font-family:"DejaVu Sans Mono",Menlo,monospace;font-size:12px;overflow-wrap:anywhere}
         .ev i{font-family:system-ui,sans-serif;color:#666}
         details summary{cursor:pointer;color:#555;margin:4px 0}
         .sha{margin:4px 0 0;color:#999;font-size:11px;font-family:monospace;word-break:break-all}

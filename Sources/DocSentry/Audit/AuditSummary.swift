@@ -34,7 +34,7 @@ public struct AuditSummary: Sendable {
     public func render(findings limit: Int = 8) -> String {
         var lines: [String] = []
         let rate = seconds > 0 ? Double(inspected) / seconds : 0
-        var head = "audit: \(tally.documents) documents"
+        var head = "audit: \(tally.documents) document\(tally.documents == 1 ? "" : "s")"
         head += " · \(inspected) inspected in \(AuditFormat.duration(seconds)) (\(AuditFormat.rate(rate)) docs/s, \(jobs) worker\(jobs == 1 ? "" : "s"))"
         if earlier > 0 { head += " · \(earlier) already in the output" }
         lines.append(head)

@@ -76,6 +76,14 @@ public struct AuditProgress: Sendable {
     /// Seconds since this run started.
     public var elapsed: Double
 
+    public init(total: Int, done: Int, earlier: Int, tally: AuditTally, elapsed: Double) {
+        self.total = total
+        self.done = done
+        self.earlier = earlier
+        self.tally = tally
+        self.elapsed = elapsed
+    }
+
     /// Documents per second inspected by this run (not counting those taken from the earlier run).
     public var rate: Double { elapsed > 0 ? Double(done - earlier) / elapsed : 0 }
 

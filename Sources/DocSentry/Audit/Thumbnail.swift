@@ -7,10 +7,10 @@ public struct Thumbnail: Sendable, Equatable {
     /// 3 bytes a pixel, row-major.
     public private(set) var pixels: [UInt8]
 
-    /// The page scaled to `width` pixels wide (never enlarged), by averaging the source pixels each thumbnail
-    /// pixel covers, so that thin print stays visible.
-    public init(page: Raster, width targetWidth: Int = 320) {
-        let scale = min(1, Double(targetWidth) / Double(max(1, page.width)))
+    /// The page scaled to `width` pixels wide, or `maxHeight` high for a tall (turned) page, never enlarged,
+    /// by averaging the source pixels each thumbnail pixel covers, so that thin print stays visible.
+    public init(page: Raster, width targetWidth: Int = 320, maxHeight: Int = 400) {
+        let scale = min(1, Double(targetWidth) / Double(max(1, page.width)), Double(maxHeight) / Double(max(1, page.height)))
         let width = max(1, Int((Double(page.width) * scale).rounded()))
         let height = max(1, Int((Double(page.height) * scale).rounded()))
         var pixels = [UInt8](repeating: 255, count: width * height * 3)
