@@ -59,30 +59,29 @@ struct Check: ParsableCommand {
                 inspectText(String(decoding: data, as: UTF8.self), name: "-", splitLines: true)
                 continue
             }
-            guard FileManager.default.fileExists(atPath: file) else {
-                Console.error("\(file): no such file")
-                errors.append(.noInput)
-                continue
-            }
-            guard let data = FileManager.default.contents(atPath: file) else {
-                Console.error("\(file): cannot be read (permissions?)")
-                errors.append(.noInput)
-                continue
-            }
-            if let text = String(data: data, encoding: .utf8), MRZText.looksLikeMRZText(text) {
-                inspectText(text, name: file, splitLines: true)
-                continue
-            }
-            do {
-                if scanner == nil { scanner = try imageOptions.scanReader() }
-                let report = try inspector.inspect(fileAt: file, with: scanner!, debug: imageOptions.debugWriter(for: file))
+            // MRZ text files and scans, as `audit` reads them (Inspector.inspect(file:scanner:)).
+            do throws(FileInspectionError) {
+                let report = try inspector.inspect(file: file, scanner: { () throws(RecognizeError) -> ScanReader in
+                    if let scanner { return scanner }
+                    do {
+                        scanner = try imageOptions.scanReader()
+                    } catch let error as RecognizeError {
+                        throw error
+                    } catch {
+                        throw .modelUnloadable(model: imageOptions.ocrModel)
+                    }
+                    return scanner!
+                }, debug: imageOptions.debugWriter(for: file))
                 emit(report, report.mrz.flatMap { try? MRZText(lines: $0) }.map(MRZParser.parse))
-            } catch let error as DecodeError {
-                Console.error(error.description)
-                errors.append(.badInput)
-            } catch let error as RecognizeError {
+            } catch .ocrUnavailable(let error) {
                 Console.error(error.description)
                 throw ExitCode(ExitStatus.ocrUnavailable.rawValue)
+            } catch {
+                Console.error(error.description)
+                switch error {
+                case .missing, .notReadable: errors.append(.noInput)
+                case .badMRZText, .decode, .ocrUnavailable: errors.append(.badInput)
+                }
             }
         }
         let status = ExitStatus.combined(verdicts: verdicts, errors: errors)

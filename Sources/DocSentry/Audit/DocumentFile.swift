@@ -60,7 +60,7 @@ struct FileHead {
             filled += n
         }
         bytes = Array(buffer[0..<filled])
-        if filled <= DocumentKind.maximumTextBytes, !bytes.isEmpty, let decoded = String(validating: bytes, as: UTF8.self),
+        if filled <= DocumentKind.maximumTextBytes, !bytes.isEmpty, let decoded = String(data: Data(bytes), encoding: .utf8),
            MRZText.looksLikeMRZText(decoded) {
             text = decoded
             isMRZText = true
