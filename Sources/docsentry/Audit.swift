@@ -299,8 +299,11 @@ private final class SignalWatch: @unchecked Sendable {
         lock.withLock { received == SIGTERM ? AuditExit.terminated : AuditExit.interrupted }
     }
 
+    /// Back to the default: Ctrl-C while the reports are written ends the program.
     func disarm() {
         sources.forEach { $0.cancel() }
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
     }
 }
 
