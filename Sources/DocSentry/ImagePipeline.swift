@@ -61,9 +61,9 @@ extension Inspector {
         var best: (region: MRZRegion, read: RecognizedMRZ, score: Int)?
         for candidate in [region, region.flipped] {
             guard let read = scanner.reader.read(candidate) else { continue }
-            let score = Self.readScore(read.corrected.text)
+            let score = Self.readScore(read.corrected)
             if best == nil || score > best!.score { best = (candidate, read, score) }
-            if score >= 100 { break }
+            if score >= 90 { break }
         }
         lap("recognize")
         debug?(DebugImages(crop: best?.region.crop ?? region.crop, page: decoded.raster))
@@ -95,12 +95,13 @@ extension Inspector {
         return report
     }
 
-    /// How well text reads as an MRZ: 100 when every check digit passes, less for each failure.
-    static func readScore(_ text: MRZText) -> Int {
-        let document = MRZParser.parse(text)
-        let checks = CheckDigitValidator.validate(document).checks
-        let failed = checks.filter { $0.status == .failed }.count
-        let structure = StructureValidator.validate(document).findings.filter { $0.severity == .fail }.count
-        return 100 - 20 * failed - 5 * structure
+    /// How well a read looks like an MRZ: 100 when every check digit passes, no character is out of place and
+    /// nothing needed correcting; less for each failure, misplaced character and correction. Garbage read the
+    /// wrong way up can pass a check digit by chance, but not the character classes of every field.
+    static func readScore(_ read: CorrectedMRZ) -> Int {
+        let document = MRZParser.parse(read.text)
+        let failedChecks = CheckDigitValidator.validate(document).checks.filter { $0.status == .failed }.count
+        let misplaced = StructureValidator.validate(document).findings.filter { $0.severity == .fail }.count
+        return 100 - 15 * failedChecks - 10 * misplaced - read.corrections.count
     }
 }

@@ -61,6 +61,7 @@ public struct MRZCorrector: Sendable {
         guard lines.count == format.lineCount, lines.allSatisfy({ $0.count == format.lineLength }) else { return nil }
         let layout = MRZLayout.of(format)
         var grid = lines
+        let original = lines.map { $0.map { Character($0.character) } }
         var corrections: [Correction] = []
 
         func set(_ line: Int, _ column: Int, _ character: Character, _ reason: String) {
@@ -95,13 +96,26 @@ public struct MRZCorrector: Sendable {
             }
         }
 
+        // A filler inside a document number (with characters after it) is not how numbers are printed: they are
+        // padded at the end. Treat it as a doubt for the check digit to settle.
+        if let number = layout.spec(.documentNumber) {
+            let text = number.columns.map { character(number.line, $0) }
+            if let lastCharacter = text.lastIndex(where: { $0 != "<" }) {
+                for offset in 0..<lastCharacter where text[offset] == "<" {
+                    grid[number.line][number.columns.lowerBound + offset].confidence = min(0.5, grid[number.line][number.columns.lowerBound + offset].confidence)
+                }
+            }
+        }
+
         // 2. Fillers by shape: a cell whose ink matches this MRZ's own fillers is a filler, whatever letter the
         // engine made of it (K, E, C, X...). Digits are left to the check digits.
         for line in grid.indices {
             for column in grid[line].indices {
                 guard let likeness = grid[line][column].fillerLikeness else { continue }
                 let read = character(line, column)
-                if read != "<", MRZCharacter.isLetter(read), likeness >= fillerShapeThreshold {
+                // K carries the chevron of < in its arms: it needs a closer match than other letters.
+                let threshold = read == "K" ? max(fillerShapeThreshold, 0.9) : fillerShapeThreshold
+                if read != "<", MRZCharacter.isLetter(read), likeness >= threshold {
                     set(line, column, "<", "filler shape")
                 } else if read == "<", likeness < 0.3, grid[line][column].confidence > 0.5 {
                     // The engine says filler but the ink says otherwise: keep it, but as a doubt.
@@ -156,6 +170,19 @@ public struct MRZCorrector: Sendable {
                     } else if c > spec.columns.lowerBound, hasFillerAlternative(grid[spec.line][c]), grid[spec.line][c].confidence < uncertainBelow {
                         set(spec.line, c, "<", "filler position")
                     }
+                }
+            }
+        }
+
+        // A name ends with its first run of three fillers (components take one <, identifiers two): what follows
+        // is filler, whatever the engine made of the faint end of the line.
+        if let name = layout.spec(.name) {
+            // Three fillers as the engine read them (not as corrected): a run made by corrections proves nothing.
+            let read = name.columns.map { original[name.line][$0] }
+            let text = name.columns.map { character(name.line, $0) }
+            if let run = (0..<max(0, text.count - 2)).first(where: { read[$0] == "<" && read[$0 + 1] == "<" && read[$0 + 2] == "<" && $0 > 0 }) {
+                for offset in (run + 3)..<text.count where text[offset] != "<" {
+                    set(name.line, name.columns.lowerBound + offset, "<", "filler position")
                 }
             }
         }
@@ -223,6 +250,8 @@ public struct MRZCorrector: Sendable {
             let uncertain = read.confidence < uncertainBelow || !read.alternatives.isEmpty
             if uncertain {
                 candidates += Self.confusable[readCharacter] ?? []
+                // An unsure filler may be any digit: each has its own check value, so at most one passes.
+                if readCharacter == "<" { candidates += Array("0123456789") }
             } else if !isCheckDigit, characterClass == .any, let twin = Self.lookAlikes[readCharacter] {
                 candidates.append(twin)
             } else {
@@ -243,7 +272,9 @@ public struct MRZCorrector: Sendable {
                 solutions.append([(option.line, option.column, character)])
             }
         }
-        if solutions.isEmpty, options.count <= 24 {
+        // Pairs too: two look-alike changes (TOO944 for T00944) can be likelier than one change of a sure
+        // character that happens to fit.
+        if options.count <= 24 {
             for i in options.indices {
                 for j in options.indices where j > i {
                     for a in options[i].characters {
@@ -262,7 +293,8 @@ public struct MRZCorrector: Sendable {
                 let read = grid[change.0][change.1]
                 var cost = read.confidence
                 if let offered = read.alternatives.first(where: { $0.character == String(change.2) }) { cost -= 0.5 * offered.confidence }
-                if Self.lookAlikes[Character(read.character)] == change.2 { cost *= 0.3 }
+                // Between look-alikes, a digit is the likelier reading: document numbers are mostly digits.
+                if Self.lookAlikes[Character(read.character)] == change.2 { cost *= MRZCharacter.isDigit(change.2) ? 0.3 : 0.6 }
                 return total + max(0.01, cost)
             }
         }

@@ -65,10 +65,25 @@ import Testing
     /// A confidently read character is never changed to make a check digit pass: genuine documents with wrong
     /// check digits exist and must be reported as printed.
     @Test func confidentCharactersAreNotRepaired() throws {
-        let lines = replacing(Vectors.td3, 1, 5, with: "O")
+        // A check digit printed wrong (6 for 5), and a field digit read confidently (3 for 8).
+        var lines = replacing(Vectors.td3, 1, 9, with: "5")
+        #expect(try #require(MRZCorrector().correct(engineOutput(lines), format: .td3)).corrections.isEmpty)
+        lines = replacing(Vectors.td3, 1, 1, with: "3")
         let corrected = try #require(MRZCorrector().correct(engineOutput(lines), format: .td3))
         #expect(corrected.text.lines == lines)
         #expect(corrected.corrections.isEmpty)
+    }
+
+    /// OCR-B 0 and O are so alike that the check digit decides between them even when the engine was sure
+    /// (real-scans.md: letters are common in document numbers, so no position is forced to a digit).
+    @Test func lookAlikesInDocumentNumbersAreSettledByTheCheckDigit() throws {
+        let lines = ["V<IRLGALLAGHER<<ANDRES<<<<<<<<<<<<<<", "T00944N597PHL0301187M2904272<<<<<<<<"]
+        let misread = [lines[0], "TOO944N597PHL0301187M2904272<<<<<<<<"]
+        let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .mrvB))
+        #expect(corrected.text.lines == lines)
+        let single = ["V<IRLVERHOEVEN<<TERESA<<<<<<<<<<<<<<<<<<<<<<", "ZC7O002378KEN6512297F3009082<<<<<<<<<<<<<<<<"]
+        let fixed = try #require(MRZCorrector().correct(engineOutput(single), format: .mrvA))
+        #expect(fixed.text.lines[1].hasPrefix("ZC70002378"))
     }
 
     @Test func wrongShapeIsNil() {
