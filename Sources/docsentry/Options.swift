@@ -108,8 +108,8 @@ enum Console {
 
 /// Options of the commands that read scans.
 struct ImageOptions: ParsableArguments {
-    @Option(help: "OCR model: mrz (the shipped MRZ model, default), eng (Tesseract's stock English), or a path to a .traineddata file.")
-    var ocrModel: String = "mrz"
+    @Option(help: "OCR model: mrz (the MRZ model in Models/, the default when it is there), eng (Tesseract's stock English, the default otherwise), or a path to a .traineddata file.")
+    var ocrModel: String = OCRModel.defaultArgument
 
     @Option(help: "Refuse images whose declared size is over this many pixels (checked before decoding).")
     var maxPixels: Int = DecodeLimits.standard.maxPixels

@@ -19,6 +19,9 @@ public enum OCRModel: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// `mrz` when the repository ships `Models/mrz.traineddata`, else `eng`.
+    public static var defaultArgument: String { ModelLocation.bundledMRZModel() != nil ? "mrz" : "eng" }
+
     public var description: String {
         switch self {
         case .bundledMRZ: "mrz"
