@@ -44,6 +44,15 @@ public enum Degradation: String, CaseIterable, Codable, Sendable, CustomStringCo
         }
     }
 
+    /// Whether mild and strong differ (a quarter turn or a second side is just what it is; the key records those
+    /// as mild).
+    public var hasLevels: Bool {
+        switch self {
+        case .twoSides, .rotation90, .rotation180, .rotation270: false
+        default: true
+        }
+    }
+
     /// Whether the degradation applies to `format`.
     public func supports(_ format: MRZFormat) -> Bool {
         self != .twoSides || format == .td1 || format == .td2
@@ -258,10 +267,10 @@ struct DegradingImage {
             case .mild: quality = generator.integer(in: 50...70)
             case .strong: quality = generator.integer(in: 12...22)
             case .extreme:
-                // Quality 1 keeps little more than each 8x8 block's mean; at most 16 px per character, so that a
-                // character spans only two or three blocks.
+                // Quality 1 keeps little more than each 8x8 block's mean; at most 8 px per character, so that a
+                // character is one block wide and two high.
                 quality = 1
-                if pitchPixels > 16 { resample(toPitchPixels: 16) }
+                if pitchPixels > 8 { resample(toPitchPixels: 8) }
                 parameters["dots_per_inch"] = dotsPerInch
             }
             parameters["quality"] = Double(quality)
@@ -304,21 +313,23 @@ struct DegradingImage {
         let darkest = level == .mild ? generator.double(in: 0.72...0.85) : generator.double(in: 0.42...0.58)
         let vignette = level == .mild ? generator.double(in: 0.05...0.12) : generator.double(in: 0.12...0.25)
         var glareX = generator.double(in: 0.2...0.8) * width, glareY = generator.double(in: 0.2...0.8) * height
-        var glareRadius = generator.double(in: 0.12...0.25) * min(width, height)
+        var glareRadiusX = generator.double(in: 0.12...0.25) * min(width, height)
+        var glareRadiusY = glareRadiusX
         var glareStrength = level == .mild ? 0.0 : generator.double(in: 60...110)
         if level == .extreme {
-            // Glare burnt out over the MRZ, as a lamp reflected in a laminate does.
+            // Glare burnt out over the MRZ, as a lamp reflected in a laminate does; the visual zone above stays.
             let corners = currentCorners
             glareX = corners.map(\.0).reduce(0, +) / 4
             glareY = corners.map(\.1).reduce(0, +) / 4
-            let zoneWidth = corners.map(\.0).max()! - corners.map(\.0).min()!
-            glareRadius = zoneWidth * 0.75
-            glareStrength = 900
+            glareRadiusX = (corners.map(\.0).max()! - corners.map(\.0).min()!) * 0.55
+            glareRadiusY = (corners.map(\.1).max()! - corners.map(\.1).min()!) * 0.8
+            glareStrength = 600
         }
         parameters["darkest_factor"] = darkest
         parameters["vignette"] = vignette
         parameters["glare_strength"] = glareStrength
-        parameters["glare_radius_pixels"] = glareRadius
+        parameters["glare_radius_x_pixels"] = glareRadiusX
+        parameters["glare_radius_y_pixels"] = glareRadiusY
         let directionX = cos(angle), directionY = sin(angle)
         let reach = abs(directionX) * width + abs(directionY) * height
         image.modifyPixels { x, y, red, green, blue in
@@ -326,8 +337,10 @@ struct DegradingImage {
             let dx = (Double(x) - width / 2) / width, dy = (Double(y) - height / 2) / height
             var factor = darkest + (1 - darkest) * along
             factor *= 1 - vignette * 4 * (dx * dx + dy * dy)
-            let gx = (Double(x) - glareX) / glareRadius, gy = (Double(y) - glareY) / glareRadius
-            let glare = glareStrength * exp(-(gx * gx + gy * gy) * (level == .extreme ? 0.7 : 2))
+            let gx = (Double(x) - glareX) / glareRadiusX, gy = (Double(y) - glareY) / glareRadiusY
+            // The extreme glare is flat-topped (a fourth-power falloff), so it covers the whole MRZ.
+            let distance = gx * gx + gy * gy
+            let glare = glareStrength * exp(level == .extreme ? -distance * distance : -distance * 2)
             red = red * factor + glare
             green = green * factor + glare
             blue = blue * factor * 0.97 + glare

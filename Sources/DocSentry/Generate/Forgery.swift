@@ -294,8 +294,8 @@ extension Forgery {
             let factor = generator.double(in: 0.78...0.88)
             return PastedStyleChoice(style: .scaled(factor), name: "smaller", description: "re-rendered \(Int((factor * 100).rounded()))% of the MRZ's character size")
         case 2:
-            // 2-4 px at 300 dpi, scaled to the rendering resolution so that the offset is the same on paper.
-            let pixels = generator.double(in: 2...4) * Double(dotsPerInch) / 300 * generator.sign()
+            // 2-4 px at the rendering resolution, up or down.
+            let pixels = generator.double(in: 2...4) * generator.sign()
             let direction = pixels < 0 ? "above" : "below"
             return PastedStyleChoice(style: .baselineShift(pixels: pixels), name: "baseline_shift",
                                      description: String(format: "printed %.1f px (at %d dpi) %@ the baseline", abs(pixels), dotsPerInch, direction))

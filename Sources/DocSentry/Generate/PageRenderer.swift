@@ -123,7 +123,7 @@ public struct PageRenderer: Sendable {
                                   Colour(hue: hue, saturation: generator.double(in: 0.08...0.13), value: 0.97),
                                   Colour(hue: hue + 0.08, saturation: generator.double(in: 0.10...0.16), value: 0.94))
         for family in 0..<2 {
-            let spacing = generator.double(in: 1.3...1.9)
+            let spacing = generator.double(in: 1.9...2.6)
             let amplitude = generator.double(in: 1.5...3.5), wavelength = generator.double(in: 16...34)
             let ripple = generator.double(in: 0.3...1.0), rippleLength = generator.double(in: 4...8)
             let phase = generator.double(in: 0...(2 * Double.pi)), drift = generator.double(in: 0.08...0.25)

@@ -82,7 +82,8 @@ public enum SpecimenGenerator {
                                        machineReadableZoneCorners: page.machineReadableZoneCorners.map { ($0[0], $0[1]) })
         for step in steps {
             let level = step.level ?? (degradationGenerator.chance(0.5) ? .mild : .strong)
-            let effective = level == .extreme && !step.kind.canBeExtreme ? .strong : level
+            let effective: DegradationLevel = !step.kind.hasLevels ? .mild
+                : (level == .extreme && !step.kind.canBeExtreme ? .strong : level)
             try degrading.apply(step.kind, level: effective, using: &degradationGenerator)
         }
 

@@ -298,6 +298,41 @@ struct SpecimenGeneratorTests {
         }
     }
 
+    // MARK: - TestImages/generated
+
+    /// Every curated image's answer key agrees with its image and with DocSentry's own checks of its MRZ text.
+    @Test func curatedTestImagesMatchTheirKeys() throws {
+        let folder = SpecimenGeneratorTests.packageRoot.appendingPathComponent("TestImages/generated")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+        #expect(names.count >= 40)
+        var formats = Set<MRZFormat>(), kinds = Set<Forgery>(), degraded = 0, unreadable = 0
+        for name in names {
+            let key = try AnswerKey.decode(try Data(contentsOf: folder.appendingPathComponent(name)))
+            let png = try Data(contentsOf: folder.appendingPathComponent(key.file))
+            let decoded = try ImageDecoder().decode(bytes: [UInt8](png), name: key.file)
+            #expect(decoded.raster.width == key.imageWidth && decoded.raster.height == key.imageHeight, "\(name)")
+            formats.insert(key.format)
+            kinds.formUnion(key.forgeries.map(\.kind))
+            if !key.degradations.isEmpty { degraded += 1 }
+            guard key.readable else {
+                unreadable += 1
+                #expect(key.expectedVerdict == .unreadable)
+                continue
+            }
+            guard key.mrzTextValid else {
+                #expect(throws: MRZTextError.self) { try MRZText(lines: key.mrzLines) }
+                continue
+            }
+            let report = SpecimenGeneratorTests.inspector.inspect(try MRZText(lines: key.mrzLines), file: key.file)
+            #expect(report.verdict == key.expectedVerdict, "\(name): \(report.findings.map(\.message))")
+            let failed = SpecimenGeneratorTests.failedRules(report)
+            for rule in key.expectedRules { #expect(failed.contains(rule), "\(name): \(rule)") }
+        }
+        #expect(formats.count == 5)
+        #expect(kinds.count == Forgery.allCases.count)
+        #expect(degraded >= 15 && unreadable >= 3)
+    }
+
     // MARK: - Plans
 
     @Test func badArgumentsGiveOneLineErrors() {
