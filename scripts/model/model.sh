@@ -206,7 +206,7 @@ evaluate() {
         > "$out/lstmeval-real.txt" 2>&1 || true
     {
         echo "# held-out evaluation, $(date -u +%FT%TZ)"
-        echo "lstmeval (real held-out lines): $(grep -E 'error rate|Eval' "$out/lstmeval-real.txt" | tail -1)"
+        echo "lstmeval (real held-out lines): $(grep -E 'BCER eval' "$out/lstmeval-real.txt" | tail -1)"
         nice -n 10 python3 "$HERE/evaluate.py" --images "$WORK/real" --holdout tenth --lang "$lang" \
             --tessdata-dir "$tessdir" --jobs "$JOBS" --out "$out/real-mrz.tsv" --label "real held-out, $lang"
         stock real "$WORK/real" --holdout tenth
