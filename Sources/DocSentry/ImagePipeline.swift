@@ -79,6 +79,17 @@ extension Inspector {
 
         var earlier = Assessment()
         for correction in best.read.corrected.corrections {
+            // A check digit made to pass by changing a character the engine was fairly sure of is exactly what an
+            // altered field looks like: a person confirms it (review) instead of DocSentry deciding.
+            if correction.reason == "check digit", correction.confidence >= 0.6 {
+                earlier.note(Finding(
+                    rule: "ocr.check-digit-repair", severity: .warn,
+                    message: "the check digit passes only if the '\(correction.read)' read here is taken as '\(correction.chosen)': confirm these characters on the document",
+                    fields: [], position: MRZPosition(line: correction.line, column: correction.column),
+                    evidence: [Evidence("read", correction.read), Evidence("chosen", correction.chosen),
+                               Evidence("confidence", String(format: "%.2f", correction.confidence))]))
+                continue
+            }
             earlier.note(Finding(
                 rule: "ocr.correction", severity: .info,
                 message: "read '\(correction.read)', corrected to '\(correction.chosen)' by \(correction.reason)",

@@ -5,8 +5,11 @@ public struct Correction: Sendable, Equatable, Codable {
     public let column: Int
     public let read: String
     public let chosen: String
-    /// Why: `character class` (a digit where only letters belong), `filler position`, or `check digit`.
+    /// Why: `character class` (a digit where only letters belong), `filler shape`, `filler position`, or
+    /// `check digit`.
     public let reason: String
+    /// The engine's confidence in what it read (0-1).
+    public var confidence: Double = 0
 }
 
 /// MRZ text as corrected, with what the engine was sure of and what was changed.
@@ -67,7 +70,8 @@ public struct MRZCorrector: Sendable {
         func set(_ line: Int, _ column: Int, _ character: Character, _ reason: String) {
             let read = grid[line][column].character
             guard read != String(character) else { return }
-            corrections.append(Correction(line: line + 1, column: column + 1, read: read, chosen: String(character), reason: reason))
+            corrections.append(Correction(line: line + 1, column: column + 1, read: read, chosen: String(character), reason: reason,
+                                          confidence: grid[line][column].confidence))
             grid[line][column].character = String(character)
         }
         func character(_ line: Int, _ column: Int) -> Character { Character(grid[line][column].character) }
@@ -252,7 +256,9 @@ public struct MRZCorrector: Sendable {
                 candidates += Self.confusable[readCharacter] ?? []
                 // An unsure filler may be any digit: each has its own check value, so at most one passes.
                 if readCharacter == "<" { candidates += Array("0123456789") }
-            } else if !isCheckDigit, characterClass == .any, let twin = Self.lookAlikes[readCharacter] {
+            } else if !isCheckDigit, characterClass == .any, let twin = Self.lookAlikes[readCharacter], MRZCharacter.isDigit(twin) {
+                // Only letter to digit (O to 0, I to 1), never a sure digit to a letter: a forger's altered digit
+                // must not be "repaired" into a letter that happens to satisfy the check digit.
                 candidates.append(twin)
             } else {
                 continue
@@ -306,7 +312,7 @@ public struct MRZCorrector: Sendable {
         guard let chosen else { return }
         for (line, column, character) in chosen {
             corrections.append(Correction(line: line + 1, column: column + 1, read: grid[line][column].character,
-                                          chosen: String(character), reason: "check digit"))
+                                          chosen: String(character), reason: "check digit", confidence: grid[line][column].confidence))
             grid[line][column].character = String(character)
         }
     }

@@ -50,7 +50,7 @@ import Testing
         let corrected = try #require(MRZCorrector().correct(engineOutput(lines), format: .td1))
         #expect(corrected.text.lines == Vectors.td1)
         #expect(corrected.corrections.map(\.reason) == ["character class", "character class"])
-        #expect(corrected.corrections.contains(Correction(line: 2, column: 3, read: "O", chosen: "0", reason: "character class")))
+        #expect(corrected.corrections.contains(Correction(line: 2, column: 3, read: "O", chosen: "0", reason: "character class", confidence: 0.97)))
     }
 
     /// In a document number letters and digits are both legal: the check digit chooses, when the engine was unsure.
@@ -59,7 +59,7 @@ import Testing
         let output = engineOutput(lines, confidence: [105: 0.55], alternatives: [105: ["0", "D"]])
         let corrected = try #require(MRZCorrector().correct(output, format: .td3))
         #expect(corrected.text.lines == Vectors.td3)
-        #expect(corrected.corrections == [Correction(line: 2, column: 6, read: "O", chosen: "0", reason: "check digit")])
+        #expect(corrected.corrections == [Correction(line: 2, column: 6, read: "O", chosen: "0", reason: "check digit", confidence: 0.55)])
     }
 
     /// A confidently read character is never changed to make a check digit pass: genuine documents with wrong
