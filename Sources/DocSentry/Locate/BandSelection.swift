@@ -30,10 +30,12 @@ extension MRZLocator {
 
     /// Score below which a band is not taken for an MRZ.
     static let minimumBandScore = 55.0
+    /// Score below which a band is taken for an MRZ only when filler chevrons confirm it.
+    static let confirmedBandScore = 80.0
 
     /// Whether a line could be an MRZ line on its own: long, without spaces, on a fixed pitch.
     static func isMRZLike(_ line: TextLine) -> Bool {
-        line.cellCount >= 20 && line.occupancy >= 0.8 && line.gridResidual <= 0.17
+        line.cellCount >= 20 && line.occupancy >= 0.8 && line.gridResidual <= 0.1
             && Double(line.glyphs.count) >= 0.3 * Double(line.cellCount)
     }
 
@@ -41,7 +43,7 @@ extension MRZLocator {
     /// overlapping, a normal line spacing apart): the spacing in capital heights. Else nil.
     static func spacing(from upper: TextLine, to lower: TextLine) -> Double? {
         let height = (upper.height + lower.height) / 2
-        guard min(upper.height, lower.height) >= 0.75 * max(upper.height, lower.height),
+        guard similarHeights(upper.height, lower.height),
               min(upper.pitch, lower.pitch) >= 0.85 * max(upper.pitch, lower.pitch),
               abs(upper.slope - lower.slope) <= 0.06 else { return nil }
         let overlap = min(upper.uEnd, lower.uEnd) - max(upper.uStart, lower.uStart)
@@ -126,18 +128,21 @@ extension MRZLocator {
         let occupancy = lines.map(\.occupancy).min()!
         let residual = lines.map(\.gridResidual).max()!
         var value = 100.0
-        value -= 4 * Double(max(0, formatDistance - 1))
+        value -= 6 * Double(max(0, formatDistance - 1))
         value -= 3 * Double(max(0, counts.max()! - counts.min()! - 1))
         value -= 3 * max(0, startSpread - 1) + 3 * max(0, endSpread - 1)
-        value -= 60 * max(0, 0.97 - occupancy)
-        value -= 80 * max(0, residual - 0.07)
+        // An MRZ has no spaces: a monospaced text's word gaps leave 8-16% of the cells empty.
+        value -= 150 * max(0, 0.97 - occupancy)
+        // Fixed pitch: MRZ glyphs sit within 0.06 pitch of their cells; proportional print about 0.13 or more.
+        value -= 250 * max(0, residual - 0.05)
         if lines.count == 3 {
             let middle = (lines[1].uStart + lines[1].uEnd) / 2
             let first = lines[1].v(at: middle) - lines[0].v(at: middle)
             let second = lines[2].v(at: middle) - lines[1].v(at: middle)
             value -= 10 * abs(first - second) / height
         }
-        if continues { value -= 15 }
+        // An MRZ stands alone: a block of more such lines is a monospaced text, not an MRZ.
+        if continues { value -= 40 }
         return Band(lines: lines, score: value, cellsPerLine: cells, formatDistance: formatDistance)
     }
 }

@@ -18,8 +18,8 @@ public enum LocateError: Error, Sendable, Equatable, CustomStringConvertible {
         case .imageTooSmall(let width, let height):
             return "no MRZ found: the image is \(width)x\(height) pixels, too small to hold one"
         case .lowContrast(let range):
-            return "no MRZ found: the image has almost no contrast (\(range) grey levels between dark and light); "
-                + "rescan with more light"
+            return "no MRZ found: the image has almost no contrast (\(range) grey levels between dark and light): "
+                + "it is blank, or too dark, too bright or washed out"
         case .tooBlurred(let edgeWidth):
             return "no MRZ found: the image is too blurred (edges about \(Self.rounded(edgeWidth)) pixels wide); "
                 + "rescan in focus"

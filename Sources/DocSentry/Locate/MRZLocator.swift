@@ -60,13 +60,13 @@ public struct MRZLocator: Sendable {
             guard range >= 20 else { throw .lowContrast(range: range) }
             let page = PageAnalysis(working, range: range, paper: levels.percentile(0.9))
             textLines = max(textLines, page.textLineCount)
-            if let found = page.found {
-                return try region(from: found, page: page, in: raster, factor: factor)
+            if let found = page.found, let region = try region(from: found, page: page, in: raster, factor: factor) {
+                return region
             }
         }
         if let working = firstWorking {
             let width = Self.edgeWidth(of: working)
-            if width > 4.5 { throw .tooBlurred(edgeWidth: width) }
+            if width > 8 { throw .tooBlurred(edgeWidth: width) }
         }
         throw .noTextBand(textLines: textLines)
     }
@@ -220,7 +220,9 @@ public struct MRZLocator: Sendable {
         return (found.band, analysis.map)
     }
 
-    func region(from found: FoundBand, page: PageAnalysis, in raster: Raster, factor: Int) throws(LocateError) -> MRZRegion {
+    /// The region of a band found on the working copy, or nil when a marginal band turns out not to be an MRZ
+    /// (no filler chevrons at full resolution).
+    func region(from found: FoundBand, page: PageAnalysis, in raster: Raster, factor: Int) throws(LocateError) -> MRZRegion? {
         var geometry = Self.geometry(of: found.band, degrees: found.degrees, scale: Double(factor))
         guard geometry.height >= 4 else { throw .charactersTooSmall(height: geometry.height) }
         let fill = UInt8(max(0, min(255, page.paper)))
@@ -246,6 +248,8 @@ public struct MRZLocator: Sendable {
             }
         }
         guard geometry.height >= 4 else { throw .charactersTooSmall(height: geometry.height) }
+        // A marginal band (spaces, an odd length, irregular pitch) needs fillers to be taken for an MRZ.
+        if found.band.score < Self.confirmedBandScore && max(votes.left, votes.right) < 2 { return nil }
 
         // Up or down: chevrons first, the page layout (MRZ at the bottom) when they do not decide.
         let ink = page.inkAround(found)
@@ -318,33 +322,39 @@ public struct MRZLocator: Sendable {
             cropPitch: geometry.pitch * final.scale, orientationConfidence: confidence, orientationEvidence: evidence)
     }
 
-    /// Typical width in pixels of a dark-to-light edge of the working copy: the grey range divided by a high
-    /// percentile of the gradient. Sharp print gives 1-2 pixels; a Gaussian blur of sigma s about 2.5 s.
+    /// Typical width in pixels of a dark-to-light edge of the working copy: the grey range divided by the
+    /// gradient across the image's edges (the 90th percentile of the central-difference gradient over the pixels
+    /// where it is at least a tenth of the range). Sharp print gives 1-2 pixels; a Gaussian blur of sigma s about
+    /// 2.5 s. Zero when the image has (almost) no edges at all: it is then empty, not blurred.
     static func edgeWidth(of image: Raster) -> Double {
         let levels = GreyLevels(image)
-        let range = Double(levels.percentile(0.995) - levels.percentile(0.005))
+        let range = levels.percentile(0.995) - levels.percentile(0.005)
         guard range > 0, image.width > 2, image.height > 2 else { return 0 }
-        var histogram = [Int](repeating: 0, count: 512)
+        var histogram = [Int](repeating: 0, count: 256)
         var count = 0
         image.pixels.withUnsafeBufferPointer { pixels in
-            let width = image.width
-            for y in stride(from: 1, to: image.height - 1, by: 1) {
-                for x in stride(from: 1, to: width - 1, by: 1) {
-                    let index = y * width + x
-                    let gx = abs(Int(pixels[index + 1]) - Int(pixels[index - 1]))
-                    let gy = abs(Int(pixels[index + width]) - Int(pixels[index - width]))
-                    histogram[max(gx, gy)] += 1
-                    count += 1
+            histogram.withUnsafeMutableBufferPointer { histogram in
+                let width = image.width
+                for y in 1..<(image.height - 1) {
+                    for x in 1..<(width - 1) {
+                        let index = y * width + x
+                        let gx = abs(Int(pixels[index + 1]) - Int(pixels[index - 1]))
+                        let gy = abs(Int(pixels[index + width]) - Int(pixels[index - width]))
+                        histogram[max(gx, gy)] += 1
+                    }
                 }
             }
+            count = (image.width - 2) * (image.height - 2)
         }
-        // The 99.5th percentile of the central-difference gradient (which spans two pixels).
-        let target = Int(Double(count) * 0.995)
-        var seen = 0, gradient = 0
-        for (level, n) in histogram.enumerated() {
-            seen += n
-            if seen > target { gradient = level; break }
+        let floor = max(4, range / 10)
+        let edges = histogram[floor...].reduce(0, +)
+        guard edges >= max(50, count / 2000) else { return 0 }
+        let target = Int(Double(edges) * 0.9)
+        var seen = 0
+        for level in floor..<256 {
+            seen += histogram[level]
+            if seen > target { return 2 * Double(range) / Double(level) }
         }
-        return gradient > 0 ? 2 * range / Double(gradient) : .infinity
+        return 0
     }
 }

@@ -308,40 +308,86 @@ extension MRZLocator {
 
     /// Joins pieces of one line that a gap split: at most three missing characters (a faded character), or
     /// any number under an `occlusion` (a stroke drawn across the MRZ that swallowed the characters it touched).
-    /// The pieces must have the same height and pitch and lie on the same centre line.
+    /// The pieces must have the same height and pitch and lie on the same centre line. Each round joins every
+    /// piece to its nearest fitting right-hand neighbour (when that neighbour's nearest left-hand piece is the
+    /// same), so the work stays near-linear on pages full of noise.
     static func mergeBrokenLines(_ input: [TextLine], occlusion: Occlusion? = nil) -> [TextLine] {
-        var lines = input.sorted { $0.uStart < $1.uStart }
-        var changed = true
-        while changed {
-            changed = false
-            search: for i in lines.indices {
-                for j in lines.indices where j != i {
-                    let left = lines[i], right = lines[j]
-                    guard right.uStart > left.uStart else { continue }
-                    let pitch = max(left.pitch, right.pitch)
-                    let gap = right.uStart - left.uEnd
-                    guard gap >= -0.5 * pitch, gap <= 3.2 * pitch || (gap <= 16 * pitch && occlusion.map { occlusion in
+        var lines = input
+        for _ in 0..<4 {
+            lines.sort { $0.uStart < $1.uStart }
+            let starts = lines.map(\.uStart)
+            var right = [Int](repeating: -1, count: lines.count), rightGap = [Double](repeating: .infinity, count: lines.count)
+            for i in lines.indices {
+                let left = lines[i]
+                let reach = (occlusion == nil ? 3.2 : 16) * left.pitch * 1.25
+                // First line starting after the left one's end minus half a pitch (binary search).
+                var low = 0, high = starts.count
+                let from = left.uEnd - 0.5 * left.pitch
+                while low < high {
+                    let middle = (low + high) / 2
+                    if starts[middle] < from { low = middle + 1 } else { high = middle }
+                }
+                var j = low
+                while j < lines.count && starts[j] <= left.uEnd + reach {
+                    defer { j += 1 }
+                    guard j != i, starts[j] > left.uStart else { continue }
+                    let candidate = lines[j]
+                    let pitch = max(left.pitch, candidate.pitch)
+                    let gap = candidate.uStart - left.uEnd
+                    guard gap >= -0.5 * pitch, gap < rightGap[i], similarHeights(left.height, candidate.height),
+                          min(left.pitch, candidate.pitch) >= 0.8 * pitch, abs(left.slope - candidate.slope) <= 0.06,
+                          abs(left.v(at: candidate.uStart) - candidate.v(at: candidate.uStart))
+                              <= 0.3 * max(left.height, candidate.height) else { continue }
+                    if gap > 3.2 * pitch {
+                        // A longer gap only under something drawn over the line.
+                        guard gap <= 16 * pitch, let occlusion else { continue }
                         let first = Int(left.cell(at: left.uEnd + 0.5 * left.pitch).rounded())
-                        let last = Int(left.cell(at: right.uStart - 0.5 * left.pitch).rounded())
-                        return first <= last && (first...last).allSatisfy { occlusion.covers(cell: $0, of: left) }
-                    } == true) else { continue }
-                    guard min(left.height, right.height) >= 0.75 * max(left.height, right.height),
-                          min(left.pitch, right.pitch) >= 0.8 * pitch,
-                          abs(left.slope - right.slope) <= 0.06 else { continue }
-                    let join = right.uStart
-                    guard abs(left.v(at: join) - right.v(at: join)) <= 0.3 * max(left.height, right.height) else {
-                        continue
+                        let last = Int(left.cell(at: candidate.uStart - 0.5 * left.pitch).rounded())
+                        guard first <= last, (first...last).allSatisfy({ occlusion.covers(cell: $0, of: left) }) else { continue }
                     }
-                    guard let merged = measureLine(left.glyphs + right.glyphs, occlusion: occlusion),
-                          merged.glyphs.count == left.glyphs.count + right.glyphs.count else { continue }
-                    lines[i] = merged
-                    lines.remove(at: j)
-                    changed = true
-                    break search
+                    right[i] = j
+                    rightGap[i] = gap
                 }
             }
+            // Keep a join only when it is also the right-hand piece's nearest left-hand one.
+            var left = [Int](repeating: -1, count: lines.count)
+            for i in lines.indices where right[i] >= 0 {
+                let j = right[i]
+                if left[j] < 0 || rightGap[i] < rightGap[left[j]] { left[j] = i }
+            }
+            var merged = [TextLine]()
+            var used = [Bool](repeating: false, count: lines.count)
+            var joined = false
+            for i in lines.indices where !used[i] && (left[i] < 0 || right[left[i]] != i) {
+                // The head of a run of joins: follow it to the right.
+                var glyphs = lines[i].glyphs
+                var pieces = [i]
+                var k = i
+                while right[k] >= 0, left[right[k]] == k, !used[right[k]] {
+                    k = right[k]
+                    glyphs += lines[k].glyphs
+                    pieces.append(k)
+                }
+                if pieces.count > 1, let line = measureLine(glyphs, occlusion: occlusion), line.glyphs.count == glyphs.count {
+                    merged.append(line)
+                    for piece in pieces { used[piece] = true }
+                    joined = true
+                } else {
+                    merged.append(lines[i])
+                    used[i] = true
+                }
+            }
+            for i in lines.indices where !used[i] { merged.append(lines[i]) }
+            lines = merged
+            if !joined { break }
         }
         return lines
+    }
+
+    /// Whether two lines' capitals are about as tall: within a quarter, or two pixels for characters so small
+    /// that heights come in whole pixels.
+    static func similarHeights(_ a: Double, _ b: Double) -> Bool {
+        min(a, b) >= 0.75 * max(a, b) || abs(a - b) <= 2
     }
 
     /// Gaussian elimination on a 3x4 augmented matrix.
