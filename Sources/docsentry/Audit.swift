@@ -46,16 +46,16 @@ struct AuditRun: ParsableCommand {
     @Argument(help: "Folders (walked recursively) and files to audit.")
     var inputs: [String]
 
-    @Option(name: .customLong("include"), help: "Only files matching this pattern (relative to the folder; repeatable).")
+    @Option(name: .customLong("include"), help: ArgumentHelp("Only files matching this pattern (relative to the folder; repeatable).", valueName: "glob"))
     var include: [String] = []
 
-    @Option(name: .customLong("exclude"), help: "Leave out files matching this pattern (repeatable).")
+    @Option(name: .customLong("exclude"), help: ArgumentHelp("Leave out files matching this pattern (repeatable).", valueName: "glob"))
     var exclude: [String] = []
 
-    @Option(name: .shortAndLong, help: "Worker threads, each with its own OCR engine (default: the number of cores).")
+    @Option(name: .shortAndLong, help: "Worker threads, each with its own OCR engine; by default one per core.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "Write one JSON record per document (JSON Lines) to this file as each finishes.")
+    @Option(help: ArgumentHelp("Write one JSON record per document (JSON Lines) to this file as each finishes.", valueName: "file.jsonl"))
     var out: String?
 
     @Flag(help: "Go on with the audit in --out: skip documents already there (same file and SHA-256), append the rest.")
@@ -64,13 +64,13 @@ struct AuditRun: ParsableCommand {
     @Flag(help: "Overwrite --out if it exists.")
     var force = false
 
-    @Option(help: "Write a table (one row per document) to this CSV file at the end.")
+    @Option(help: ArgumentHelp("Write a table (one row per document) to this CSV file at the end.", valueName: "file.csv"))
     var csv: String?
 
-    @Option(help: "Write a self-contained HTML report to this file at the end.")
+    @Option(help: ArgumentHelp("Write a self-contained HTML report to this file at the end.", valueName: "file.html"))
     var html: String?
 
-    @Option(help: "Process only shard K of N (0 <= K < N), chosen by a stable hash of each file's relative path.")
+    @Option(help: ArgumentHelp("Process only shard K of N (0 <= K < N), chosen by a stable hash of each file's relative path.", valueName: "K/N"))
     var shard: String?
 
     @Flag(name: .shortAndLong, help: "No progress and no summary.")

@@ -252,8 +252,8 @@ public struct AuditHTML: Sendable {
         .why{margin:0 0 6px;color:#333}
         pre.mrz{margin:0 0 8px;padding:6px 8px;background:#f1f3f4;border-radius:4px;overflow-x:auto;letter-spacing:.04em}
         table.findings{width:100%;font-size:13px;margin-bottom:6px;table-layout:fixed}
-        table.findings th:nth-child(1){width:64px}table.findings th:nth-child(2){width:24%}
-        table.findings th:nth-child(3){width:34%}table.findings th:nth-child(4){width:110px}
+        table.findings th:nth-child(1){width:44px}table.findings th:nth-child(2){width:21%}
+        table.findings th:nth-child(3){width:31%}table.findings th:nth-child(4){width:92px}
         table.findings td{overflow-wrap:anywhere}
         table.findings td.sev{font-weight:600;white-space:nowrap}
         tr.fail td.sev{color:var(--reject)}tr.warn td.sev{color:var(--review)}tr.info td.sev{color:#777}
