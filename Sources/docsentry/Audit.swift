@@ -192,25 +192,9 @@ struct AuditRun: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
-    func referenceDay() throws -> CalendarDate {
-        if let text = referenceDate {
-            guard let date = CalendarDate(iso: text) else {
-                throw ValidationError("--reference-date '\(text)' is not a date of the form YYYY-MM-DD")
-            }
-            return date
-        }
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
+    func referenceDay() throws -> CalendarDate { try Judging.referenceDay(referenceDate) }
 
-    func loadRules() throws -> RuleSet {
-        do {
-            return try RuleSet.load(directory: rules ?? RulesLocation.bundled())
-        } catch {
-            Console.error(error.description)
-            throw ExitCode(ExitStatus.rulesInvalid.rawValue)
-        }
-    }
+    func loadRules() throws -> RuleSet { try Judging.loadRules(rules) }
 }
 
 struct AuditMergeCommand: ParsableCommand {

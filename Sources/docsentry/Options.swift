@@ -59,8 +59,16 @@ struct JudgingOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Text output: also list every check that passed or was not performed.")
     var verbose = false
 
-    func referenceDay() throws -> CalendarDate {
-        if let text = referenceDate {
+    func referenceDay() throws -> CalendarDate { try Judging.referenceDay(referenceDate) }
+
+    func loadRules() throws -> RuleSet { try Judging.loadRules(rules) }
+}
+
+/// What every judging command does with `--reference-date` and `--rules`.
+enum Judging {
+    /// The given `YYYY-MM-DD`, or today in the local time zone.
+    static func referenceDay(_ text: String?) throws -> CalendarDate {
+        if let text {
             guard let date = CalendarDate(iso: text) else {
                 throw ValidationError("--reference-date '\(text)' is not a date of the form YYYY-MM-DD")
             }
@@ -71,10 +79,9 @@ struct JudgingOptions: ParsableArguments {
     }
 
     /// Loads the rules or ends the program with every problem on standard error.
-    func loadRules() throws -> RuleSet {
-        let directory = rules ?? RulesLocation.bundled()
+    static func loadRules(_ directory: String?) throws -> RuleSet {
         do {
-            return try RuleSet.load(directory: directory)
+            return try RuleSet.load(directory: directory ?? RulesLocation.bundled())
         } catch {
             Console.error(error.description)
             throw ExitCode(ExitStatus.rulesInvalid.rawValue)
