@@ -156,6 +156,37 @@ import Testing
         #expect(conflict.stderr.contains("different content"))
     }
 
+    /// The curated scans of TestImages/generated, audited as a folder: one record per scan (the answer keys
+    /// beside them are skipped), the unreadable ones say why, and the HTML shows every scan that is not pass.
+    @Test func auditsTheGeneratedTestImages() throws {
+        let root = Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let images = CLI.root + "/TestImages/generated"
+        let keys = try FileManager.default.contentsOfDirectory(atPath: images).filter { $0.hasSuffix(".json") }
+        try #require(!keys.isEmpty, "TestImages/generated has no answer keys")
+        let result = try CLI.run(["audit", images, "--mode", "checkpoint", "--reference-date", "2026-11-25",
+                                  "--out", root + "/g.jsonl", "--html", root + "/g.html", "--csv", root + "/g.csv"])
+        #expect(result.status == 20, "\(result.stderr)")
+        #expect(result.stderr.contains("\(keys.count) files skipped"), "the answer keys")
+        var verdicts: [String: String] = [:]
+        for line in Self.lines(root + "/g.jsonl") {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            verdicts[((object["file"] as! String) as NSString).lastPathComponent] = object["verdict"] as? String
+            if object["verdict"] as? String == "unreadable" { #expect((object["reason"] as? String)?.isEmpty == false) }
+        }
+        #expect(verdicts.count == keys.count)
+        for key in keys {
+            let answer = try JSONSerialization.jsonObject(with: FileManager.default.contents(atPath: images + "/" + key)!) as! [String: Any]
+            let file = answer["file"] as! String
+            #expect(verdicts[file] != nil, "\(file) has a record")
+            if answer["expected_verdict"] as? String == "unreadable" { #expect(verdicts[file] == "unreadable", "\(file)") }
+        }
+        let html = String(decoding: FileManager.default.contents(atPath: root + "/g.html")!, as: UTF8.self)
+        let notPass = verdicts.values.filter { $0 != "pass" }.count
+        #expect(html.components(separatedBy: "src=\"data:image/png;base64,").count - 1 == notPass)
+        #expect(Self.lines(root + "/g.csv").count == keys.count + 1)
+    }
+
     /// The issue's target: an audit interrupted with SIGINT and resumed gives the same records as one run
     /// through, apart from timings and order.
     @Test func interruptedAndResumedEqualsUninterrupted() throws {
