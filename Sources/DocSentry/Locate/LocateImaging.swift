@@ -73,6 +73,69 @@ extension MRZLocator {
         var runs: [Run]
         /// Index in `runs` of the first run of each row; `rowStarts[height] == runs.count`.
         var rowStarts: [Int]
+
+        /// The same ink without horizontal or vertical strokes longer than `length` pixels: ruled lines, box
+        /// edges and underlines, which no character has. A stroke counts as straight when it stays within three
+        /// rows (or columns), so slightly tilted and anti-aliased lines go too.
+        func erasingRuns(longerThan length: Int) -> RunImage {
+            guard length > 0, width > 0, height > 0 else { return self }
+            var mask = [UInt8](repeating: 0, count: width * height)
+            for run in runs {
+                let row = Int(run.y) * width
+                for x in Int(run.start)..<Int(run.end) { mask[row + x] = 1 }
+            }
+            var erase = [UInt8](repeating: 0, count: width * height)
+            let (w, h) = (width, height)
+            mask.withUnsafeBufferPointer { mask in
+                erase.withUnsafeMutableBufferPointer { erase in
+                    // Rows: runs of the union of rows y-1, y and y+1.
+                    for y in 0..<h {
+                        let above = max(0, y - 1) * w, here = y * w, below = min(h - 1, y + 1) * w
+                        var start = -1
+                        for x in 0...w {
+                            let ink = x < w && (mask[above + x] | mask[here + x] | mask[below + x]) != 0
+                            if ink && start < 0 { start = x }
+                            if !ink && start >= 0 {
+                                if x - start > length { for e in start..<x { erase[here + e] = 1 } }
+                                start = -1
+                            }
+                        }
+                    }
+                    // Columns: the same with columns x-1, x and x+1.
+                    for x in 0..<w {
+                        let left = max(0, x - 1), right = min(w - 1, x + 1)
+                        var start = -1
+                        for y in 0...h {
+                            let ink = y < h && (mask[y * w + left] | mask[y * w + x] | mask[y * w + right]) != 0
+                            if ink && start < 0 { start = y }
+                            if !ink && start >= 0 {
+                                if y - start > length { for e in start..<y { erase[e * w + x] = 1 } }
+                                start = -1
+                            }
+                        }
+                    }
+                }
+            }
+            for index in mask.indices where erase[index] != 0 { mask[index] = 0 }
+            var output = [Run]()
+            output.reserveCapacity(runs.count)
+            var starts = [Int]()
+            starts.reserveCapacity(height + 1)
+            for y in 0..<height {
+                starts.append(output.count)
+                var start = -1
+                for x in 0...width {
+                    let ink = x < width && mask[y * width + x] != 0
+                    if ink && start < 0 { start = x }
+                    if !ink && start >= 0 {
+                        output.append(Run(y: Int32(y), start: Int32(start), end: Int32(x)))
+                        start = -1
+                    }
+                }
+            }
+            starts.append(output.count)
+            return RunImage(width: width, height: height, runs: output, rowStarts: starts)
+        }
     }
 
     /// The grey-level histogram of a raster.

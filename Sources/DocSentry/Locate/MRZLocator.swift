@@ -58,7 +58,7 @@ public struct MRZLocator: Sendable {
             let levels = GreyLevels(working)
             let range = levels.percentile(0.995) - levels.percentile(0.005)
             guard range >= 20 else { throw .lowContrast(range: range) }
-            let page = PageAnalysis(working, range: range, paper: levels.percentile(0.9))
+            let page = PageAnalysis(working, range: range)
             textLines = max(textLines, page.textLineCount)
             if let found = page.found, let region = try region(from: found, page: page, in: raster, factor: factor) {
                 return region
@@ -87,17 +87,15 @@ public struct MRZLocator: Sendable {
         var keep: [Bool]
         var found: FoundBand?
         var textLineCount = 0
-        var paper: Int
 
-        init(_ image: Raster, range: Int, paper: Int, directions fixed: [Double]? = nil) {
-            self.paper = paper
-            let radius = max(6, min(30, min(image.width, image.height) / 25))
+        init(_ image: Raster, range: Int, directions fixed: [Double]? = nil) {
+            // The mean is taken over a window a few characters wide: about a 40th of the long side on a page or
+            // an MRZ-only crop of any size.
+            let radius = max(6, min(30, max(image.width, image.height) / 40))
             let contrast = max(6, Int(0.18 * Double(range)))
-            map = ComponentMap(MRZLocator.darkRuns(in: image, radius: radius, contrast: contrast))
-            let largest = max(8, Int(0.45 * Double(min(image.width, image.height))))
-            keep = map.components.map { c in
-                c.area >= 3 && max(c.width, c.height) >= 2 && c.width <= largest && c.height <= largest
-            }
+            let runs = MRZLocator.darkRuns(in: image, radius: radius, contrast: contrast)
+            map = ComponentMap(runs)
+            keep = Self.characterSized(map)
             var directions = fixed ?? MRZLocator.lineDirections(of: map.components, keep: keep)
             if fixed == nil {
                 for axis in [0.0, 90.0] where !directions.contains(where: { Self.angleBetween($0, axis) < 8 }) {
@@ -106,16 +104,47 @@ public struct MRZLocator: Sendable {
             }
             var textHeight = 0.0
             search(directions: directions, occluders: nil, textHeight: &textHeight)
-            guard found == nil || found!.band.score < 85, textHeight > 0 else { return }
-            // Second try for an MRZ with something drawn over it: ink far larger than the text (a stroke and the
-            // characters it touches) becomes an occluder, and cells under it are unknown rather than empty.
+            guard !isSettled, textHeight > 0 else { return }
+            searchAroundOccluders(directions: directions, textHeight: textHeight)
+            guard !isSettled else { return }
+            // Third try, for a box or rule drawn so close that it touches the characters: erase long straight
+            // horizontal and vertical runs of ink (no character has one), then look again.
+            let cleaned = runs.erasingRuns(longerThan: Int((3 * textHeight).rounded()))
+            guard cleaned.runs.count != runs.runs.count else { return }
+            var other = self
+            other.map = ComponentMap(cleaned)
+            other.keep = Self.characterSized(other.map)
+            other.found = nil
+            var ignored = textHeight
+            other.search(directions: directions, occluders: nil, textHeight: &ignored)
+            if !other.isSettled { other.searchAroundOccluders(directions: directions, textHeight: textHeight) }
+            if let better = other.found, found == nil || better.band.score > found!.band.score {
+                other.textLineCount = textLineCount
+                self = other
+            }
+        }
+
+        /// Whether the band found is good enough to stop looking.
+        var isSettled: Bool { (found?.band.score ?? 0) >= 85 }
+
+        /// Components that may be characters: a few pixels at least, less than half the image across.
+        static func characterSized(_ map: ComponentMap) -> [Bool] {
+            let largest = max(8, Int(0.45 * Double(min(map.runs.width, map.runs.height))))
+            return map.components.map { c in
+                c.area >= 3 && max(c.width, c.height) >= 2 && c.width <= largest && c.height <= largest
+            }
+        }
+
+        /// Second try, for an MRZ with something drawn over it: ink far larger than the text (a stroke and the
+        /// characters it touches) becomes an occluder, and cells under it are unknown rather than empty.
+        private mutating func searchAroundOccluders(directions: [Double], textHeight: Double) {
             let occluders = map.components.indices.map { index in
                 let c = map.components[index]
                 return c.area >= 20 && (!keep[index] || Double(max(c.width, c.height)) >= max(4 * textHeight, 12))
             }
-            if occluders.contains(true) {
-                search(directions: directions, occluders: occluders, textHeight: &textHeight)
-            }
+            guard occluders.contains(true) else { return }
+            var ignored = textHeight
+            search(directions: directions, occluders: occluders, textHeight: &ignored)
         }
 
         /// Looks for the best band along each direction in turn; stops at a clearly good one.
@@ -215,7 +244,7 @@ public struct MRZLocator: Sendable {
         let levels = GreyLevels(crop)
         let range = levels.percentile(0.995) - levels.percentile(0.005)
         guard range >= 12 else { return nil }
-        let analysis = PageAnalysis(crop, range: range, paper: levels.percentile(0.9), directions: [0])
+        let analysis = PageAnalysis(crop, range: range, directions: [0])
         guard let found = analysis.found else { return nil }
         return (found.band, analysis.map)
     }
@@ -225,7 +254,7 @@ public struct MRZLocator: Sendable {
     func region(from found: FoundBand, page: PageAnalysis, in raster: Raster, factor: Int) throws(LocateError) -> MRZRegion? {
         var geometry = Self.geometry(of: found.band, degrees: found.degrees, scale: Double(factor))
         guard geometry.height >= 4 else { throw .charactersTooSmall(height: geometry.height) }
-        let fill = UInt8(max(0, min(255, page.paper)))
+        let fill = Self.borderLevel(of: raster)
         // A first, smaller crop to measure on (capitals 24 px high: enough for the chevron test).
         guard let first = crop(geometry, from: raster, fill: fill, characterHeight: 24) else {
             throw .noTextBand(textLines: page.textLineCount)
@@ -233,18 +262,22 @@ public struct MRZLocator: Sendable {
 
         // Full-resolution measurement: the band's lines, pitch and height from the first crop.
         var refinedLines: [TextLine] = []
+        var refinedExtent = false
         var votes = (left: 0, right: 0)
-        if let (band, map) = remeasure(first.raster) {
-            let local = Self.geometry(of: band, degrees: 0, scale: 1)
-            let corners = local.quad.corners.map { first.map.apply($0) }
-            let pitch = band.pitch / first.scale, height = band.height / first.scale
-            // Accept the remeasured band only when it is the same band (not a piece of it).
-            if band.lines.count == geometry.lineCount, abs(pitch - geometry.pitch) <= 0.25 * geometry.pitch {
+        if let (band, map) = remeasure(first.raster), band.lines.count == geometry.lineCount,
+           abs(band.pitch / first.scale - geometry.pitch) <= 0.25 * geometry.pitch {
+            // The same band: its lines place the line boxes and show the chevrons. Its ends replace the working
+            // copy's only when its length is as good (a box edge beside the MRZ can pass for a character at each
+            // end at full resolution, and a dark border can hide the first one).
+            refinedLines = band.lines
+            votes = Self.chevronVotes(lines: band.lines, in: map)
+            if band.cellsPerLine == found.band.cellsPerLine || band.formatDistance < found.band.formatDistance {
+                let corners = Self.geometry(of: band, degrees: 0, scale: 1).quad.corners.map { first.map.apply($0) }
                 geometry = BandGeometry(
                     quad: MRZRegion.Quad(topLeft: corners[0], topRight: corners[1], bottomRight: corners[2], bottomLeft: corners[3]),
-                    pitch: pitch, height: height, lineCount: band.lines.count, charactersPerLine: band.charactersPerLine)
-                refinedLines = band.lines
-                votes = Self.chevronVotes(lines: band.lines, in: map)
+                    pitch: band.pitch / first.scale, height: band.height / first.scale, lineCount: band.lines.count,
+                    charactersPerLine: band.charactersPerLine)
+                refinedExtent = true
             }
         }
         guard geometry.height >= 4 else { throw .charactersTooSmall(height: geometry.height) }
@@ -278,29 +311,31 @@ public struct MRZLocator: Sendable {
         }
         Self.stretchContrast(&final.raster)
 
-        // Line boxes: each line's corners, from the first crop through the page into the final crop.
+        // Line boxes: each line's corners, from the first crop through the page into the final crop; the
+        // columns from the quad when the first crop's line ends were not taken.
         var boxes: [MRZRegion.LineBox] = []
-        let lines = refinedLines.isEmpty ? [] : refinedLines
-        for line in lines {
+        let margin = Int((geometry.pitch * final.scale).rounded())
+        for line in refinedLines {
             let start = line.uStart, end = line.uEnd
             let local = [(start, line.v(at: start) - line.above), (end, line.v(at: end) - line.above),
                          (end, line.v(at: end) + line.below), (start, line.v(at: start) + line.below)]
             let mapped = local.map { inverse.apply(first.map.apply(MRZRegion.Point(x: $0.0, y: $0.1))) }
             let top = Int(mapped.map(\.y).min()!.rounded(.down)), bottom = Int(mapped.map(\.y).max()!.rounded(.up))
             let left = Int(mapped.map(\.x).min()!.rounded(.down)), right = Int(mapped.map(\.x).max()!.rounded(.up))
+            let columns = refinedExtent ? max(0, left)..<min(final.raster.width, max(left + 1, right))
+                : margin..<max(margin + 1, final.raster.width - margin)
             boxes.append(MRZRegion.LineBox(rows: max(0, top)..<min(final.raster.height, max(top + 1, bottom)),
-                                           columns: max(0, left)..<min(final.raster.width, max(left + 1, right))))
+                                           columns: columns))
         }
         if boxes.isEmpty {
             // No full-resolution measurement: split the cell box evenly.
-            let margin = geometry.pitch * final.scale
-            let inner = Double(final.raster.height) - 2 * margin
+            let inner = Double(final.raster.height - 2 * margin)
             let count = geometry.lineCount
             let step = count > 1 ? (inner - options.cropCharacterHeight) / Double(count - 1) : 0
             for index in 0..<count {
-                let top = Int((margin + step * Double(index)).rounded())
+                let top = margin + Int((step * Double(index)).rounded())
                 boxes.append(MRZRegion.LineBox(rows: top..<min(final.raster.height, top + Int(options.cropCharacterHeight)),
-                                               columns: Int(margin)..<(final.raster.width - Int(margin))))
+                                               columns: margin..<max(margin + 1, final.raster.width - margin)))
             }
         }
         boxes.sort { $0.rows.lowerBound < $1.rows.lowerBound }
@@ -322,9 +357,31 @@ public struct MRZLocator: Sendable {
             cropPitch: geometry.pitch * final.scale, orientationConfidence: confidence, orientationEvidence: evidence)
     }
 
+    /// The median grey of the image's outermost pixels: what lies around the document (paper, a table), and so
+    /// the right fill for crop pixels that fall outside the image.
+    static func borderLevel(of raster: Raster) -> UInt8 {
+        var histogram = [Int](repeating: 0, count: 256)
+        let width = raster.width, height = raster.height
+        for x in 0..<width {
+            histogram[Int(raster.pixels[x])] += 1
+            histogram[Int(raster.pixels[(height - 1) * width + x])] += 1
+        }
+        for y in 0..<height {
+            histogram[Int(raster.pixels[y * width])] += 1
+            histogram[Int(raster.pixels[y * width + width - 1])] += 1
+        }
+        let half = (2 * (width + height)) / 2
+        var seen = 0
+        for (level, count) in histogram.enumerated() {
+            seen += count
+            if seen > half { return UInt8(level) }
+        }
+        return 255
+    }
+
     /// Typical width in pixels of a dark-to-light edge of the working copy: the grey range divided by the
-    /// gradient across the image's edges (the 90th percentile of the central-difference gradient over the pixels
-    /// where it is at least a tenth of the range). Sharp print gives 1-2 pixels; a Gaussian blur of sigma s about
+    /// gradient across the image's sharpest edges (the 99th percentile of the central-difference gradient over the
+    /// pixels where it is at least a 25th of the range). Sharp print gives 1-2 pixels; a Gaussian blur of sigma s about
     /// 2.5 s. Zero when the image has (almost) no edges at all: it is then empty, not blurred.
     static func edgeWidth(of image: Raster) -> Double {
         let levels = GreyLevels(image)
@@ -346,10 +403,10 @@ public struct MRZLocator: Sendable {
             }
             count = (image.width - 2) * (image.height - 2)
         }
-        let floor = max(4, range / 10)
+        let floor = max(3, range / 25)
         let edges = histogram[floor...].reduce(0, +)
         guard edges >= max(50, count / 2000) else { return 0 }
-        let target = Int(Double(edges) * 0.9)
+        let target = Int(Double(edges) * 0.99)
         var seen = 0
         for level in floor..<256 {
             seen += histogram[level]

@@ -167,7 +167,7 @@ extension MRZLocator {
     /// Empty cells under an `occlusion` (a stroke drawn across the line) neither split the line nor count
     /// against its occupancy.
     static func measureLine(_ chain: [Glyph], occlusion: Occlusion? = nil) -> TextLine? {
-        let glyphs = chain.sorted { $0.u < $1.u }
+        var glyphs = chain.sorted { $0.u < $1.u }
         guard glyphs.count >= 3 else { return nil }
         let height = percentile(glyphs.map(\.height), 0.8)
         guard height >= 1.5 else { return nil }
@@ -229,6 +229,18 @@ extension MRZLocator {
                                 height: height, above: above, below: below, pitch: grid.pitch,
                                 gridOrigin: grid.origin, gridCurvature: grid.curvature, firstCell: 0, lastCell: 0,
                                 occupancy: 0, gridResidual: residual)
+
+        // Off-grid marks at the ends (a box edge, a bracket beside the MRZ) are not characters of the line.
+        if residual < 0.2 {
+            func offGrid(_ glyph: Glyph) -> Bool {
+                guard glyph.width <= 1.25 * height else { return false }
+                let k = measured.cell(at: glyph.u).rounded()
+                return abs(glyph.u - measured.cellCentre(k)) > 0.3 * grid.pitch
+            }
+            for _ in 0..<2 where glyphs.count > 3 && offGrid(glyphs[0]) { glyphs.removeFirst() }
+            for _ in 0..<2 where glyphs.count > 3 && offGrid(glyphs[glyphs.count - 1]) { glyphs.removeLast() }
+            measured.glyphs = glyphs
+        }
 
         // Cells: a glyph fills the cells whose centres it covers (a quarter pitch of tolerance).
         let tolerance = 0.25 * grid.pitch
@@ -368,7 +380,8 @@ extension MRZLocator {
                     glyphs += lines[k].glyphs
                     pieces.append(k)
                 }
-                if pieces.count > 1, let line = measureLine(glyphs, occlusion: occlusion), line.glyphs.count == glyphs.count {
+                // (A join that the measurement cuts again at a hole is no join.)
+                if pieces.count > 1, let line = measureLine(glyphs, occlusion: occlusion), line.glyphs.count >= glyphs.count - 4 {
                     merged.append(line)
                     for piece in pieces { used[piece] = true }
                     joined = true

@@ -60,6 +60,25 @@ struct LocateTests {
                     pitch: key.dpi * 2.54 / 25.4, label, sourceLocation: sourceLocation)
     }
 
+    @Test("TestImages/generated: every readable specimen located as its answer key says, every unreadable one refused")
+    func curatedSpecimens() throws {
+        let directory = Fixtures.testImages + "/generated"
+        let keys = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".json") }.sorted()
+        #expect(keys.count >= 40)
+        let decoder = ImageDecoder()
+        for name in keys {
+            let key = try AnswerKey.decode(Data(contentsOf: URL(fileURLWithPath: directory + "/" + name)))
+            let raster = try decoder.decode(fileAt: directory + "/" + key.file).raster
+            if key.readable {
+                let region = try locator.locate(raster)
+                Self.expect(region, matches: Self.quad(key.mrzBox), format: key.format.lineCount,
+                            length: key.format.lineLength, pitch: key.dpi * 2.54 / 25.4, key.file)
+            } else {
+                #expect(throws: LocateError.self, "\(key.file)") { try locator.locate(raster) }
+            }
+        }
+    }
+
     @Test("every format, clean and turned 90, 180 and 270 degrees", arguments: MRZFormat.allCases)
     func quarterTurns(_ format: MRZFormat) throws {
         for (offset, turn) in [nil, Degradation.rotation90, .rotation180, .rotation270].enumerated() {
@@ -105,13 +124,26 @@ struct LocateTests {
         }
     }
 
-    @Test("an annotation drawn over the MRZ", arguments: [SyntheticPage.td3, SyntheticPage.td2, SyntheticPage.td1])
+    @Test("annotations over the MRZ: an ellipse across the lines, a translucent band, a box with a label",
+          arguments: [SyntheticPage.td3, SyntheticPage.td2, SyntheticPage.td1])
     func annotation(_ lines: [String]) throws {
-        let page = SyntheticPage(mrz: lines, dotsPerInch: 200, degrees: 2, annotation: true)
-        let rendered = page.render()
-        let region = try locator.locate(rendered.raster)
-        Self.expect(region, matches: rendered.box, format: lines.count, length: lines[0].count, pitch: 200 * 2.54 / 25.4,
-                    "annotated \(lines[0].count)x\(lines.count)")
+        for annotation in [SyntheticPage.Annotation.ellipse, .translucentBand, .box] {
+            let page = SyntheticPage(mrz: lines, dotsPerInch: 200, degrees: 2, annotation: annotation)
+            let rendered = page.render()
+            let region = try locator.locate(rendered.raster)
+            Self.expect(region, matches: rendered.box, format: lines.count, length: lines[0].count,
+                        pitch: 200 * 2.54 / 25.4, "\(annotation) over \(lines[0].count)x\(lines.count)")
+        }
+    }
+
+    @Test("MRZ-only crops without any margin, and 5 px characters", arguments: [SyntheticPage.td3, SyntheticPage.td1])
+    func edgeCases(_ lines: [String]) throws {
+        let tight = SyntheticPage(mrz: lines, dotsPerInch: 300, mrzOnly: true, cropMargin: 0).render()
+        Self.expect(try locator.locate(tight.raster), matches: tight.box, format: lines.count, length: lines[0].count,
+                    pitch: 300 * 2.54 / 25.4, "crop without margin")
+        let small = SyntheticPage(mrz: lines, dotsPerInch: 55, degrees: 1).render()
+        Self.expect(try locator.locate(small.raster), matches: small.box, format: lines.count, length: lines[0].count,
+                    pitch: 55 * 2.54 / 25.4, "5 px characters")
     }
 
     @Test("flipped is the same band turned 180 degrees, and flipping twice gives it back")

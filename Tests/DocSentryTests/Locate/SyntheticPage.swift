@@ -25,13 +25,22 @@ struct SyntheticPage {
     var withoutMRZ = false
     /// A page of running text instead of a document (no MRZ).
     var prose: Prose?
-    /// A red ellipse drawn over the MRZ (an annotation).
-    var annotation = false
+    /// Something drawn over the MRZ by whoever published the image.
+    var annotation: Annotation?
     var blurSigma = 0.0
     var noiseSigma = 0.0
     /// 1 keeps the contrast; 0.3 pulls every grey level 70% of the way to mid grey.
     var contrast = 1.0
     var seed: UInt64 = 1
+
+    enum Annotation {
+        /// A red ellipse around the middle of the MRZ, crossing both lines.
+        case ellipse
+        /// A translucent coloured band laid over the whole MRZ.
+        case translucentBand
+        /// A red box around the MRZ, so close above and below that it touches the characters, with a label.
+        case box
+    }
 
     enum Prose {
         /// Sentence case in a proportional font.
@@ -163,7 +172,8 @@ struct SyntheticPage {
                 cairo_show_text(cr, text)
             }
         }
-        if annotation {
+        switch annotation {
+        case .ellipse:
             cairo_save(cr)
             cairo_set_source_rgb(cr, 0.85, 0.1, 0.1)
             cairo_set_line_width(cr, 0.5)
@@ -172,6 +182,24 @@ struct SyntheticPage {
             cairo_arc(cr, 0, 0, 1, 0, 2 * .pi)
             cairo_restore(cr)
             cairo_stroke(cr)
+        case .translucentBand:
+            cairo_set_source_rgba(cr, 0.2, 0.45, 0.95, 0.45)
+            cairo_rectangle(cr, left - 2, height - centres.first! - 4, Double(mrz[0].count) * Self.pitch + 4,
+                            centres.first! - centres.last! + 8)
+            cairo_fill(cr)
+        case .box:
+            let top = height - centres.first! - Self.capitalHeight / 2 - 0.3
+            let bottom = height - centres.last! + Self.capitalHeight / 2 + 0.3
+            cairo_set_source_rgb(cr, 0.9, 0.05, 0.05)
+            cairo_set_line_width(cr, 0.45)
+            cairo_rectangle(cr, left - 1, top, Double(mrz[0].count) * Self.pitch + 2, bottom - top)
+            cairo_stroke(cr)
+            cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD)
+            cairo_set_font_size(cr, 3)
+            cairo_move_to(cr, left + 30, top - 1.2)
+            cairo_show_text(cr, "Machine readable zone")
+        case nil:
+            break
         }
     }
 
