@@ -8,7 +8,7 @@
 #   DOCSENTRY=.build/release/docsentry scripts/bench-audit.sh
 #
 # Settings (environment): BENCH_DIR (where the set is generated and kept between runs, default
-# /tmp/docsentry-bench-audit), LARGE (1000), SMALL (100), SPEED (documents for the throughput runs, 60),
+# /tmp/docsentry-bench-audit), LARGE (1000), SMALL (100), SPEED (documents for the throughput runs, 200),
 # SEED (1), OCR_MODEL (mrz when Models/mrz.traineddata exists, else eng), RUNS (all, speed or memory).
 #
 # The speed-up needs an otherwise idle machine: other processes take cores away from the second worker. The
@@ -19,7 +19,7 @@ cd "$(dirname "$0")/.."
 
 LARGE=${LARGE:-1000}
 SMALL=${SMALL:-100}
-SPEED=${SPEED:-60}
+SPEED=${SPEED:-200}
 SEED=${SEED:-1}
 RUNS=${RUNS:-all}
 WORK=${BENCH_DIR:-/tmp/docsentry-bench-audit}
