@@ -34,7 +34,7 @@ public struct MRZText: Sendable, Equatable, Codable {
     /// Whether a file's text is meant as MRZ lines: 2 or 3 non-blank lines of MRZ characters, upper or lower
     /// case (so that a lowercase MRZ reaches the parser and gets its line-and-column error).
     public static func looksLikeMRZText(_ text: String) -> Bool {
-        let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { $0.filter { $0 != " " && $0 != "\t" } }
+        let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).map { $0.filter { $0 != " " && $0 != "\t" } }
             .filter { !$0.isEmpty }
         guard (1...4).contains(lines.count) else { return false }
         let mrzLike = lines.joined().filter { MRZCharacter.isValid(Character($0.uppercased())) }.count
