@@ -32,6 +32,8 @@ extension MRZLocator {
     static let minimumBandScore = 55.0
     /// Score below which a band is taken for an MRZ only when filler chevrons confirm it.
     static let confirmedBandScore = 80.0
+    /// Score from which a band ends the search: no other direction or fallback pass is tried.
+    static let settledBandScore = 85.0
 
     /// Whether a line could be an MRZ line on its own: long, without spaces, on a fixed pitch.
     static func isMRZLike(_ line: TextLine) -> Bool {

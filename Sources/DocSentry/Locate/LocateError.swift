@@ -8,6 +8,9 @@ public enum LocateError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The image has contrast but no sharp edges: `edgeWidth` is the typical width of a dark-to-light edge in
     /// pixels of the working copy, where sharp print takes one or two.
     case tooBlurred(edgeWidth: Double)
+    /// The image is mostly noise: `specks` connected specks of ink per thousand pixels of the working copy,
+    /// where a page of print has a few.
+    case tooNoisy(specks: Double)
     /// No band of two or three equal, evenly pitched text lines: `textLines` other text lines were seen.
     case noTextBand(textLines: Int)
     /// A band was found but its characters are `height` pixels high, too few to read.
@@ -23,6 +26,9 @@ public enum LocateError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooBlurred(let edgeWidth):
             return "no MRZ found: the image is too blurred (edges about \(Self.rounded(edgeWidth)) pixels wide); "
                 + "rescan in focus"
+        case .tooNoisy(let specks):
+            return "no MRZ found: the image is mostly noise (\(Self.rounded(specks)) specks of ink per thousand pixels); "
+                + "rescan with more light"
         case .noTextBand(let textLines):
             let seen = textLines == 0 ? "no text lines at all"
                 : textLines == 1 ? "1 text line, not an MRZ" : "\(textLines) text lines, none of them an MRZ"

@@ -175,6 +175,18 @@ extension MRZLocator {
         let area = factor * factor, half = area / 2, sourceWidth = raster.width
         raster.pixels.withUnsafeBufferPointer { source in
             output.withUnsafeMutableBufferPointer { target in
+                if factor == 2 {
+                    // The common case (a 300-dpi page), without the inner loops.
+                    for y in 0..<height {
+                        let top = 2 * y * sourceWidth, bottom = top + sourceWidth, outputRow = y * width
+                        for x in 0..<width {
+                            let sum = Int(source[top + 2 * x]) + Int(source[top + 2 * x + 1])
+                                + Int(source[bottom + 2 * x]) + Int(source[bottom + 2 * x + 1])
+                            target[outputRow + x] = UInt8(truncatingIfNeeded: (sum + 2) >> 2)
+                        }
+                    }
+                    return
+                }
                 sums.withUnsafeMutableBufferPointer { sums in
                     for y in 0..<height {
                         for x in 0..<width { sums[x] = 0 }
@@ -279,28 +291,48 @@ extension MRZLocator {
                     let top = p00 + (p10 - p00) * tx, bottom = p01 + (p11 - p01) * tx
                     return top + (bottom - top) * ty
                 }
-                var sums = [Double](repeating: 0, count: width)
-                for y in 0..<height {
-                    let row = y * width
-                    for x in 0..<width { sums[x] = 0 }
-                    for sy in 0..<k {
-                        let py = Double(y) + (Double(sy) + 0.5) * step
+                if k == 1 {
+                    for y in 0..<height {
+                        let row = y * width, py = Double(y) + 0.5
                         // Along a row the map's numerators and denominator change linearly.
-                        let start = 0.5 * step
-                        var nx = map.a * start + map.b * py + map.c
-                        var ny = map.d * start + map.e * py + map.f
-                        var w = map.g * start + map.h * py + map.i
-                        let dnx = map.a * step, dny = map.d * step, dw = map.g * step
+                        var nx = map.a * 0.5 + map.b * py + map.c
+                        var ny = map.d * 0.5 + map.e * py + map.f
+                        var w = map.g * 0.5 + map.h * py + map.i
                         for x in 0..<width {
-                            var total = 0.0
-                            for _ in 0..<k {
-                                total += bilinear(nx / w, ny / w)
-                                nx += dnx; ny += dny; w += dw
-                            }
-                            sums[x] += total
+                            let reciprocal = 1 / w
+                            let value = bilinear(nx * reciprocal, ny * reciprocal)
+                            target[row + x] = UInt8(truncatingIfNeeded: Int(max(0, min(255, value + 0.5))))
+                            nx += map.a; ny += map.d; w += map.g
                         }
                     }
-                    for x in 0..<width { target[row + x] = UInt8(max(0, min(255, sums[x] * norm + 0.5))) }
+                    return
+                }
+                var sums = [Double](repeating: 0, count: width)
+                sums.withUnsafeMutableBufferPointer { sums in
+                    for y in 0..<height {
+                        let row = y * width
+                        for x in 0..<width { sums[x] = 0 }
+                        for sy in 0..<k {
+                            let py = Double(y) + (Double(sy) + 0.5) * step
+                            let start = 0.5 * step
+                            var nx = map.a * start + map.b * py + map.c
+                            var ny = map.d * start + map.e * py + map.f
+                            var w = map.g * start + map.h * py + map.i
+                            let dnx = map.a * step, dny = map.d * step, dw = map.g * step
+                            for x in 0..<width {
+                                var total = 0.0
+                                for _ in 0..<k {
+                                    let reciprocal = 1 / w
+                                    total += bilinear(nx * reciprocal, ny * reciprocal)
+                                    nx += dnx; ny += dny; w += dw
+                                }
+                                sums[x] += total
+                            }
+                        }
+                        for x in 0..<width {
+                            target[row + x] = UInt8(truncatingIfNeeded: Int(max(0, min(255, sums[x] * norm + 0.5))))
+                        }
+                    }
                 }
             }
         }

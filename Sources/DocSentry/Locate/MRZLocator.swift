@@ -63,6 +63,8 @@ public struct MRZLocator: Sendable {
             if let found = page.found, let region = try region(from: found, page: page, in: raster, factor: factor) {
                 return region
             }
+            // A finer copy of a page of noise only has more of it.
+            if page.isNoisy { throw .tooNoisy(specks: 1000 * page.speckDensity) }
         }
         if let working = firstWorking {
             let width = Self.edgeWidth(of: working)
@@ -87,6 +89,12 @@ public struct MRZLocator: Sendable {
         var keep: [Bool]
         var found: FoundBand?
         var textLineCount = 0
+        /// Components per pixel: a few per thousand on a page of print, tens per thousand in heavy noise.
+        var speckDensity = 0.0
+
+        /// Whether the copy is mostly noise (more than 3 components per hundred pixels; the noisiest readable
+        /// generated scans have about 2.3): the fallback passes are not tried on it.
+        var isNoisy: Bool { speckDensity > 0.03 }
 
         init(_ image: Raster, range: Int, directions fixed: [Double]? = nil) {
             // The mean is taken over a window a few characters wide: about a 40th of the long side on a page or
@@ -96,6 +104,7 @@ public struct MRZLocator: Sendable {
             let runs = MRZLocator.darkRuns(in: image, radius: radius, contrast: contrast)
             map = ComponentMap(runs)
             keep = Self.characterSized(map)
+            speckDensity = Double(map.components.count) / Double(max(1, image.width * image.height))
             var directions = fixed ?? MRZLocator.lineDirections(of: map.components, keep: keep)
             if fixed == nil {
                 for axis in [0.0, 90.0] where !directions.contains(where: { Self.angleBetween($0, axis) < 8 }) {
@@ -104,7 +113,7 @@ public struct MRZLocator: Sendable {
             }
             var textHeight = 0.0
             search(directions: directions, occluders: nil, textHeight: &textHeight)
-            guard !isSettled, textHeight > 0 else { return }
+            guard !isSettled, textHeight > 0, !isNoisy else { return }
             searchAroundOccluders(directions: directions, textHeight: textHeight)
             guard !isSettled else { return }
             // Third try, for a box or rule drawn so close that it touches the characters: erase long straight
@@ -125,7 +134,7 @@ public struct MRZLocator: Sendable {
         }
 
         /// Whether the band found is good enough to stop looking.
-        var isSettled: Bool { (found?.band.score ?? 0) >= 85 }
+        var isSettled: Bool { (found?.band.score ?? 0) >= MRZLocator.settledBandScore }
 
         /// Components that may be characters: a few pixels at least, less than half the image across.
         static func characterSized(_ map: ComponentMap) -> [Bool] {
@@ -169,7 +178,7 @@ public struct MRZLocator: Sendable {
                     found = FoundBand(band: best, degrees: degrees, glyphs: glyphs)
                 }
                 // The dominant direction's band is trusted when it is good; the others are fallbacks.
-                if best.score >= 85 { break }
+                if best.score >= MRZLocator.settledBandScore { break }
             }
         }
 
@@ -234,7 +243,8 @@ public struct MRZLocator: Sendable {
                      MRZRegion.Point(x: margin + innerWidth, y: margin + innerHeight),
                      MRZRegion.Point(x: margin, y: margin + innerHeight)]
         guard let map = Projection.mapping(from: frame, to: quad.corners) else { return nil }
-        let samples = scale < 0.8 ? min(4, Int((1 / scale).rounded(.up))) : 1
+        // Shrinking by more than 1.5 averages several samples a pixel, so that thin strokes do not fall between.
+        let samples = scale < 0.67 ? min(4, Int((1 / scale).rounded(.up))) : 1
         let image = Self.sample(raster, through: map, width: width, height: height, fill: fill, samplesPerAxis: samples)
         return (image, map, scale)
     }

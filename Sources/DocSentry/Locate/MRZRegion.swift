@@ -124,7 +124,7 @@ public struct MRZRegion: Sendable, Equatable {
 
     /// One text line inside `crop`: the rows and columns its characters occupy (half-open ranges).
     public struct LineBox: Sendable, Hashable, Codable, CustomStringConvertible {
-        /// Rows of the crop, from the top of the tallest character to the bottom of the lowest.
+        /// Rows of the crop that the line's capitals cover (digits and letters; fillers are lower).
         public var rows: Range<Int>
         /// Columns of the crop, from the left edge of the first character cell to the right edge of the last.
         public var columns: Range<Int>

@@ -136,11 +136,15 @@ struct LocateTests {
         }
     }
 
-    @Test("MRZ-only crops without any margin, and 5 px characters", arguments: [SyntheticPage.td3, SyntheticPage.td1])
+    @Test("MRZ-only crops without any margin, the other side beside the MRZ side, 5 px characters",
+          arguments: [SyntheticPage.td3, SyntheticPage.td1])
     func edgeCases(_ lines: [String]) throws {
         let tight = SyntheticPage(mrz: lines, dotsPerInch: 300, mrzOnly: true, cropMargin: 0).render()
         Self.expect(try locator.locate(tight.raster), matches: tight.box, format: lines.count, length: lines[0].count,
                     pitch: 300 * 2.54 / 25.4, "crop without margin")
+        let beside = SyntheticPage(mrz: lines, dotsPerInch: 200, degrees: -3, secondSide: .right, sideGap: 1).render()
+        Self.expect(try locator.locate(beside.raster), matches: beside.box, format: lines.count, length: lines[0].count,
+                    pitch: 200 * 2.54 / 25.4, "front beside the back, its text lines level with the MRZ lines")
         let small = SyntheticPage(mrz: lines, dotsPerInch: 55, degrees: 1).render()
         Self.expect(try locator.locate(small.raster), matches: small.box, format: lines.count, length: lines[0].count,
                     pitch: 55 * 2.54 / 25.4, "5 px characters")
@@ -188,7 +192,7 @@ struct LocateTests {
             Issue.record("\(label): found an MRZ at \(region.quad)", sourceLocation: sourceLocation)
         } catch {
             switch error {
-            case .noTextBand, .tooBlurred, .lowContrast: break
+            case .noTextBand, .tooBlurred, .lowContrast, .tooNoisy: break
             default: Issue.record("\(label): \(error)", sourceLocation: sourceLocation)
             }
             #expect(error.description.hasPrefix("no MRZ found"), sourceLocation: sourceLocation)
@@ -215,13 +219,14 @@ struct LocateTests {
     func descriptions() {
         let errors: [LocateError] = [.imageTooSmall(width: 10, height: 10), .lowContrast(range: 3),
                                      .tooBlurred(edgeWidth: 7.25), .noTextBand(textLines: 12), .noTextBand(textLines: 0),
-                                     .charactersTooSmall(height: 2.8)]
+                                     .charactersTooSmall(height: 2.8), .tooNoisy(specks: 41.56)]
         let texts = errors.map(\.description)
         #expect(texts[0] == "no MRZ found: the image is 10x10 pixels, too small to hold one")
         #expect(texts[2].contains("too blurred") && texts[2].contains("7.3 pixels"))
         #expect(texts[3].contains("12 text lines, none of them an MRZ"))
         #expect(texts[4].contains("no text lines at all"))
         #expect(texts[5].contains("2.8 pixels high") && texts[5].contains("higher resolution"))
+        #expect(texts[6].contains("mostly noise (41.6 specks"))
         #expect(Set(texts).count == texts.count)
     }
 

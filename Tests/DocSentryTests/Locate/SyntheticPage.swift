@@ -12,8 +12,10 @@ struct SyntheticPage {
     var dotsPerInch: Double = 300
     /// Rotation of the page in the image, clockwise, in degrees (any angle).
     var degrees: Double = 0
-    /// The card's other side (with text lines, no MRZ) stacked above it in the same image.
-    var secondSide = false
+    /// The card's other side (with text lines, no MRZ) in the same image: above it, or to its right with a gap of
+    /// `sideGap` millimetres (so that its text lines continue the MRZ lines' rows).
+    var secondSide: SecondSide?
+    var sideGap = 4.0
     /// Only the MRZ, with `cropMargin` millimetres around the cells.
     var mrzOnly = false
     var cropMargin = 1.5
@@ -32,6 +34,11 @@ struct SyntheticPage {
     /// 1 keeps the contrast; 0.3 pulls every grey level 70% of the way to mid grey.
     var contrast = 1.0
     var seed: UInt64 = 1
+
+    enum SecondSide {
+        case above
+        case right
+    }
 
     enum Annotation {
         /// A red ellipse around the middle of the MRZ, crossing both lines.
@@ -78,9 +85,10 @@ struct SyntheticPage {
                        right: left + Double(mrz[0].count) * Self.pitch,
                        bottom: pageHeight - centres.last! + Self.capitalHeight / 2)
         // The drawing: one page, or the front side above the back side.
-        let drawingHeight = secondSide ? 2 * pageHeight + 8 : pageHeight
-        let backTop = secondSide ? pageHeight + 8 : 0.0
-        var region = (left: 0.0, top: 0.0, right: pageWidth, bottom: drawingHeight)
+        let drawingHeight = secondSide == .above ? 2 * pageHeight + 8 : pageHeight
+        let drawingWidth = secondSide == .right ? 2 * pageWidth + sideGap : pageWidth
+        let backTop = secondSide == .above ? pageHeight + 8 : 0.0
+        var region = (left: 0.0, top: 0.0, right: drawingWidth, bottom: drawingHeight)
         if mrzOnly {
             region = (cellBox.left - cropMargin, backTop + cellBox.top - cropMargin, cellBox.right + cropMargin,
                       backTop + cellBox.bottom + cropMargin)
@@ -105,7 +113,14 @@ struct SyntheticPage {
         var random = SplitMix(seed: seed)
         if let prose {
             drawProse(cr, prose, width: pageWidth, height: pageHeight, random: &random)
-        } else if secondSide { drawFront(cr, width: pageWidth, height: pageHeight, random: &random) }
+        } else if secondSide == .above {
+            drawFront(cr, width: pageWidth, height: pageHeight, random: &random)
+        } else if secondSide == .right {
+            cairo_save(cr)
+            cairo_translate(cr, pageWidth + sideGap, 0)
+            drawFront(cr, width: pageWidth, height: pageHeight, textFirst: true, random: &random)
+            cairo_restore(cr)
+        }
         cairo_save(cr)
         cairo_translate(cr, 0, backTop)
         if prose == nil { drawPage(cr, width: pageWidth, height: pageHeight, left: left, centres: centres, random: &random) }
@@ -224,13 +239,16 @@ struct SyntheticPage {
     private static let values = ["P", "ERIKSSON", "Anna Maria", "Utopian", "12 Aug 1974", "F", "Zenith", "16 Apr 2007",
                                  "Passport Office", "15 Apr 2012", "Specimen", "Holder's signature"]
 
-    private func drawVisualZone(_ cr: OpaquePointer, width: Double, height: Double, random: inout SplitMix) {
+    /// Photo, title, labels and values; `textFirst` puts the text at the left edge and the photo at the right.
+    private func drawVisualZone(_ cr: OpaquePointer, width: Double, height: Double, textFirst: Bool = false,
+                                random: inout SplitMix) {
         // Photo: a grey rectangle with a darker head.
+        let photoLeft = textFirst ? width * 0.7 : 5
         cairo_set_source_rgb(cr, 0.72, 0.72, 0.74)
-        cairo_rectangle(cr, 5, 12, width * 0.26, height - 16)
+        cairo_rectangle(cr, photoLeft, 12, width * 0.26, height - 16)
         cairo_fill(cr)
         cairo_set_source_rgb(cr, 0.35, 0.33, 0.32)
-        cairo_arc(cr, 5 + width * 0.13, 12 + (height - 16) * 0.4, width * 0.07, 0, 2 * .pi)
+        cairo_arc(cr, photoLeft + width * 0.13, 12 + (height - 16) * 0.4, width * 0.07, 0, 2 * .pi)
         cairo_fill(cr)
         guard textLines else { return }
         cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD)
@@ -240,7 +258,7 @@ struct SyntheticPage {
         cairo_show_text(cr, "PASSPORT  PASSEPORT  UTOPIA")
         var y = 15.0
         var field = 0
-        let x = 10 + width * 0.26
+        let x = textFirst ? 3 : 10 + width * 0.26
         while y + 5 < height {
             cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
             cairo_set_font_size(cr, 1.6)
@@ -286,12 +304,13 @@ struct SyntheticPage {
     }
 
     /// A card's front: photo, title and several lines of text, no MRZ.
-    private func drawFront(_ cr: OpaquePointer, width: Double, height: Double, random: inout SplitMix) {
+    private func drawFront(_ cr: OpaquePointer, width: Double, height: Double, textFirst: Bool = false,
+                           random: inout SplitMix) {
         cairo_set_source_rgb(cr, 0.98, 0.97, 0.96)
         cairo_rectangle(cr, 0, 0, width, height)
         cairo_fill(cr)
         drawGuilloche(cr, width: width, height: height, random: &random)
-        drawVisualZone(cr, width: width, height: height, random: &random)
+        drawVisualZone(cr, width: width, height: height, textFirst: textFirst, random: &random)
     }
 
     /// A separable Gaussian blur (borders clamped).
