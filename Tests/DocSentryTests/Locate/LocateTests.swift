@@ -105,10 +105,10 @@ struct LocateTests {
         try checkGenerated(format, [DegradationStep(.lowResolution, level: .strong)], index: 23)
     }
 
-    @Test("skew of 10 and 15 degrees either way, on top of every quarter turn",
+    @Test("skew of 10 and 15 degrees either way on top of every quarter turn, and any angle at all",
           arguments: [SyntheticPage.td3, SyntheticPage.td2, SyntheticPage.td1])
     func skew(_ lines: [String]) throws {
-        for (index, degrees) in [10.0, -10, 15, -15, 100, 190, -80, 285].enumerated() {
+        for (index, degrees) in [10.0, -10, 15, -15, 100, 190, -80, 285, 30, 130, 237].enumerated() {
             let page = SyntheticPage(mrz: lines, dotsPerInch: 200, degrees: degrees, seed: UInt64(index))
             let rendered = page.render()
             let region = try locator.locate(rendered.raster)
