@@ -78,7 +78,6 @@ public final class Auditor: @unchecked Sendable {
     private let earlier: Earlier
 
     private let lock = NSLock()
-    private static let scannerCreation = NSLock()
     private var nextIndex = 0
     private var stopping = false
     private var fatal: AuditError?
@@ -189,10 +188,6 @@ public final class Auditor: @unchecked Sendable {
         do {
             var report = try inspector.inspect(file: document.file, scanner: { () throws(RecognizeError) -> ScanReader in
                 if let scanner { return scanner }
-                // One engine at a time: loading a model points file descriptor 2 at /dev/null for a moment
-                // (process-wide), and two loads at once can leave it there for good.
-                Self.scannerCreation.lock()
-                defer { Self.scannerCreation.unlock() }
                 let made = try make()
                 scanner = made
                 return made

@@ -56,7 +56,7 @@ public enum OCRModel: Sendable, Equatable, CustomStringConvertible {
 /// Finds the shipped model the same way the rules are found: `$DOCSENTRY_MODELS`, else a `Models` folder beside
 /// the executable or above it.
 public enum ModelLocation {
-    public static func bundledMRZModel(executablePath: String = CommandLine.arguments.first ?? "") -> String? {
+    public static func bundledMRZModel(executablePath: String = RulesLocation.runningExecutable) -> String? {
         var candidates: [String] = []
         if let folder = ProcessInfo.processInfo.environment["DOCSENTRY_MODELS"], !folder.isEmpty {
             candidates.append(folder + "/mrz.traineddata")
@@ -186,7 +186,13 @@ public final class OCREngine {
         return characters
     }
 
+    /// Swapping file descriptor 2 is process-wide: two engines loading at once on different threads could each
+    /// save the other's /dev/null and leave standard error silenced for good. One load at a time.
+    private static let standardErrorSwap = NSLock()
+
     private static func silencingStandardError<T>(_ body: () -> T) -> T {
+        standardErrorSwap.lock()
+        defer { standardErrorSwap.unlock() }
         let saved = dup(STDERR_FILENO)
         let null = open("/dev/null", O_WRONLY)
         dup2(null, STDERR_FILENO)
