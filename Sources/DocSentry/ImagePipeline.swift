@@ -59,8 +59,9 @@ extension Inspector {
 
         // 0 and 180 degrees look alike to the locator: read the likelier way first, the other way if that fails.
         var best: (region: MRZRegion, read: RecognizedMRZ, score: Int)?
+        let countryCodes = Set(ruleSet.countries.keys)
         for candidate in [region, region.flipped] {
-            guard let read = scanner.reader.read(candidate) else { continue }
+            guard let read = scanner.reader.read(candidate, countryCodes: countryCodes) else { continue }
             let score = Self.readScore(read.corrected)
             if best == nil || score > best!.score { best = (candidate, read, score) }
             if score >= 90 { break }
@@ -81,7 +82,9 @@ extension Inspector {
         for correction in best.read.corrected.corrections {
             // A check digit made to pass by changing a character the engine was fairly sure of is exactly what an
             // altered field looks like: a person confirms it (review) instead of DocSentry deciding.
-            if correction.reason == "check digit", correction.confidence >= 0.6 {
+            // O/0 and I/1 are the exception: engines swap them whatever their confidence, and no forger gains by it.
+            let lookAlike = MRZCorrector.lookAlikes[Character(correction.read)] == Character(correction.chosen)
+            if correction.reason == "check digit", correction.confidence >= 0.6, !lookAlike {
                 earlier.note(Finding(
                     rule: "ocr.check-digit-repair", severity: .warn,
                     message: "the check digit passes only if the '\(correction.read)' read here is taken as '\(correction.chosen)': confirm these characters on the document",

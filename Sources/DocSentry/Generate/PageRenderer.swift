@@ -29,10 +29,20 @@ public struct PageRenderer: Sendable {
         case dataPage = "data_page"
         case front
         case back
+
+        /// The side that carries the MRZ: a TD1 card's back, a TD2 card's front (Doc 9303 Part 5 §3.1, Part 6 §3.1),
+        /// a passport's or visa's data page.
+        static func carryingMachineReadableZone(_ format: MRZFormat) -> Side {
+            switch format {
+            case .td1: .back
+            case .td2: .front
+            default: .dataPage
+            }
+        }
     }
 
     /// Margin around the sides when two are shown, as a scanner bed around two cards.
-    static let sheetMargin = 5.0
+    public static let sheetMargin = 5.0
 
     public func render(_ design: SpecimenDesign, bothSides: Bool, using generator: inout SplitMix64) throws(GenerateError) -> RenderedPage {
         let geometry = DocumentGeometry.of(design.format)
@@ -42,7 +52,7 @@ public struct PageRenderer: Sendable {
         case .td2: sides = bothSides ? [.front, .back] : [.front]
         default: sides = [.dataPage]
         }
-        let machineReadableSide: Side = design.format == .td1 ? .back : (design.format == .td2 ? .front : .dataPage)
+        let machineReadableSide = Side.carryingMachineReadableZone(design.format)
         let margin = sides.count > 1 ? PageRenderer.sheetMargin : 0
         let canvasWidth = geometry.widthMillimetres + 2 * margin
         let canvasHeight = Double(sides.count) * geometry.heightMillimetres + Double(sides.count + 1) * margin
@@ -81,11 +91,12 @@ public struct PageRenderer: Sendable {
                           using generator: inout SplitMix64) {
         let width = geometry.widthMillimetres, height = geometry.heightMillimetres
         let hue = design.content.issuer.hue + (side == .back ? 0.06 : 0)
+        let carriesZone = side == Side.carryingMachineReadableZone(design.format)
         canvas.save()
         canvas.roundedRectangle(0, 0, width, height, radius: geometry.cornerRadiusMillimetres)
         canvas.clip()
         drawSecurityBackground(width: width, height: height, hue: hue, format: design.format, geometry: geometry,
-                               withMachineReadableZone: side != .front || design.format == .td2, on: canvas, using: &generator)
+                               withMachineReadableZone: carriesZone, on: canvas, using: &generator)
         switch side {
         case .dataPage, .front:
             drawHeader(design, width: width, hue: hue, on: canvas)
@@ -100,9 +111,9 @@ public struct PageRenderer: Sendable {
             drawFields(PageRenderer.backRows(design), design: design, hue: hue, on: canvas, using: &generator)
         }
         if specimenOverprint {
-            drawOverprint(width: width, height: side == .front && design.format == .td1 ? height : geometry.machineReadableZoneTopMillimetres, on: canvas)
+            drawOverprint(width: width, height: carriesZone ? geometry.machineReadableZoneTopMillimetres : height, on: canvas)
         }
-        if side != .front || design.format == .td2 {
+        if carriesZone {
             drawMachineReadableZone(design, geometry: geometry, on: canvas)
         }
         canvas.restore()

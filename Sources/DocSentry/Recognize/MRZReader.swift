@@ -22,7 +22,12 @@ public struct MRZReader {
 
     /// Reads the lines of a located MRZ band: each line cut from the crop with a margin, its symbols placed on
     /// the cell grid the locator measured.
-    public func read(_ region: MRZRegion) -> RecognizedMRZ? {
+    ///
+    /// - Parameter countryCodes: the codes an issuing state or nationality may hold (see
+    ///   `MRZCorrector.countryCodes`); empty: codes are not corrected.
+    public func read(_ region: MRZRegion, countryCodes: Set<String> = []) -> RecognizedMRZ? {
+        var corrector = self.corrector
+        if !countryCodes.isEmpty { corrector.countryCodes = countryCodes }
         guard region.lineBoxes.count == 2 || region.lineBoxes.count == 3 else { return nil }
         let crop = region.crop
         var symbols: [[RecognizedCharacter]] = []

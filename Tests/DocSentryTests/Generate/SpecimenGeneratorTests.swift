@@ -286,6 +286,40 @@ struct SpecimenGeneratorTests {
         }
     }
 
+    /// Two sides of a TD2 card: the MRZ is on the front (Doc 9303 Part 6 §3.1); the same band on the back is
+    /// background print, not a second MRZ (which would make the key's box one of two). A TD1's front has visual
+    /// zone fields at that height, so only TD2 is measured this way.
+    @Test func aTD2CardCarriesItsMRZOnTheFrontOnly() throws {
+        let format = MRZFormat.td2
+        let specimen = try SpecimenGenerator.generate(
+            SpecimenRequest(seed: 5, index: 1, format: format, degradations: [DegradationStep(.twoSides)], dotsPerInch: 200),
+            fileName: "sides.png")
+        let grey = specimen.image.grey
+        let box = specimen.answerKey.mrzBox.bounds
+        let onFront = box.y < Double(grey.height) / 2
+        #expect(onFront == (format == .td2), "MRZ box at y \(box.y) of \(grey.height)")
+        // The other card sits one card height plus the sheet margin away, at the same place within its card.
+        let card = DocumentGeometry.of(format).heightMillimetres, margin = PageRenderer.sheetMargin
+        let cardStep = (card + margin) * Double(grey.height) / (2 * card + 3 * margin)
+        func inkFraction(shiftedBy dy: Double) -> Double {
+            var dark = 0, total = 0
+            for i in 0..<80 {
+                for j in 0..<20 {
+                    let x = Int(box.x + (Double(i) + 0.5) / 80 * box.width)
+                    let y = Int(box.y + dy + (Double(j) + 0.5) / 20 * box.height)
+                    guard x >= 0, x < grey.width, y >= 0, y < grey.height else { continue }
+                    total += 1
+                    if grey[x, y] < 128 { dark += 1 }
+                }
+            }
+            return Double(dark) / Double(max(1, total))
+        }
+        let machineReadable = inkFraction(shiftedBy: 0)
+        let other = inkFraction(shiftedBy: onFront ? cardStep : -cardStep)
+        #expect(machineReadable > 0.12)
+        #expect(other < machineReadable / 4, "the other side's MRZ band has \(other) ink against \(machineReadable)")
+    }
+
     @Test func extremeDegradationsAreUnreadable() throws {
         for kind in Degradation.allCases where kind.canBeExtreme {
             let specimen = try SpecimenGenerator.generate(

@@ -4,13 +4,14 @@ import Testing
 /// The corrector on engine output built from real MRZs with the engine's typical confusions injected.
 @Suite struct MRZCorrectorTests {
     /// Engine output for `lines`, every character sure unless listed in `uncertain` (line, column → alternatives).
-    func engineOutput(_ lines: [String], confidence: [Int: Double] = [:], alternatives: [Int: [String]] = [:]) -> [[RecognizedCharacter]] {
+    func engineOutput(_ lines: [String], confidence: [Int: Double] = [:], alternatives: [Int: [String]] = [:],
+                      alternativeConfidence: Double = 0.3) -> [[RecognizedCharacter]] {
         lines.enumerated().map { lineIndex, line in
             line.enumerated().map { column, character in
                 let key = lineIndex * 100 + column
                 return RecognizedCharacter(
                     character: String(character), confidence: confidence[key] ?? 0.97,
-                    alternatives: (alternatives[key] ?? []).map { .init(character: $0, confidence: 0.3) }, box: [])
+                    alternatives: (alternatives[key] ?? []).map { .init(character: $0, confidence: alternativeConfidence) }, box: [])
             }
         }
     }
@@ -72,6 +73,62 @@ import Testing
         let corrected = try #require(MRZCorrector().correct(engineOutput(lines), format: .td3))
         #expect(corrected.text.lines == lines)
         #expect(corrected.corrections.isEmpty)
+    }
+
+    /// A forger's altered digit, read at 0.98 with the engine's faint runner-up choices beside it (as
+    /// `lstm_choice_mode=2` always lists some): the faint choices do not make it doubtful, the check stays failed.
+    @Test func faintAlternativesDoNotOpenASureCharacterToRepair() throws {
+        let altered = replacing(Vectors.td3, 1, 16, with: "4")   // date of birth 740812 -> 740412, check digit left
+        let output = engineOutput(altered, confidence: [116: 0.98], alternatives: [116: ["8", "9"]], alternativeConfidence: 0.02)
+        let corrected = try #require(MRZCorrector().correct(output, format: .td3))
+        #expect(corrected.text.lines == altered)
+        #expect(corrected.corrections.isEmpty)
+        // The same digit with a real doubt (a runner-up at 0.4) is settled by the check digit.
+        let doubtful = engineOutput(altered, confidence: [116: 0.98], alternatives: [116: ["8"]], alternativeConfidence: 0.4)
+        #expect(try #require(MRZCorrector().correct(doubtful, format: .td3)).text.lines == Vectors.td3)
+    }
+
+    /// Filler by shape: a K, E or X whose ink matches the MRZ's fillers becomes `<`; an A or R never does (blur
+    /// makes them correlate with a filler, but no engine reads a filler as A), nor does a sure letter that only
+    /// looks somewhat like one.
+    @Test func fillerShapeOverrulesOnlyFillerLookAlikes() throws {
+        let lines = Vectors.td3
+        let first = Array(lines[0])
+        // Columns 38-43 of line 1 are fillers: read them as K, E, X; and mark the letters A, R of the name as
+        // filler-like too, as a strong blur makes them.
+        var misread = first
+        misread[38] = "K"; misread[39] = "E"; misread[40] = "X"
+        var output = engineOutput([String(misread), lines[1]], confidence: [38: 0.8, 39: 0.7, 40: 0.85])
+        for column in output[0].indices {
+            output[0][column].fillerLikeness = first[column] == "<" ? 0.95 : 0.1
+        }
+        let letters = output[0].indices.filter { "AR".contains(first[$0]) }
+        #expect(!letters.isEmpty)
+        for column in letters { output[0][column].fillerLikeness = 0.92 }
+        // A sure E (0.99) that looks only moderately like a filler (0.8) is kept.
+        let name = Array(first)
+        let sureE = try #require(name.indices.first { name[$0] == "E" })
+        output[0][sureE].confidence = 0.99
+        output[0][sureE].fillerLikeness = 0.8
+        let corrected = try #require(MRZCorrector().correct(output, format: .td3))
+        #expect(corrected.text.lines == lines)
+        #expect(Set(corrected.corrections.map(\.column)) == [39, 40, 41])
+        #expect(corrected.corrections.allSatisfy { $0.reason == "filler shape" })
+    }
+
+    /// A doubtful country code that is no State's is corrected to the one known code its look-alikes reach; a
+    /// clearly read unknown code (a forger's) is left as printed for the rules to report.
+    @Test func countryCodesAreCorrectedOnlyWhereTheEngineDoubted() throws {
+        var corrector = MRZCorrector()
+        corrector.countryCodes = ["UTO", "D", "NLD", "NOR"]
+        let misread = replacing(Vectors.td3, 0, 4, with: "D")   // P<UTD...: the O of UTO read as D
+        let doubtful = try #require(corrector.correct(engineOutput(misread, confidence: [4: 0.8]), format: .td3))
+        #expect(doubtful.text.lines == Vectors.td3)
+        #expect(doubtful.corrections == [Correction(line: 1, column: 5, read: "D", chosen: "O", reason: "country code", confidence: 0.8)])
+        let sure = try #require(corrector.correct(engineOutput(misread, confidence: [4: 0.99]), format: .td3))
+        #expect(sure.text.lines == misread)
+        // Without a code list nothing changes.
+        #expect(try #require(MRZCorrector().correct(engineOutput(misread, confidence: [4: 0.8]), format: .td3)).text.lines == misread)
     }
 
     /// OCR-B 0 and O are so alike that the check digit decides between them even when the engine was sure
