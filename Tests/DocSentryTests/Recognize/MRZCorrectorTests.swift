@@ -116,6 +116,22 @@ import Testing
         #expect(corrected.corrections.allSatisfy { $0.reason == "filler shape" })
     }
 
+    /// A failing document-number check that one OCR-B look-alike would satisfy (the first 8 of L898902C3 read,
+    /// sure, as B): nothing is changed, but the character becomes a doubt, so the failure asks for a rescan, not a
+    /// reject.
+    @Test func aLookAlikeThatWouldSatisfyTheCheckMakesADoubt() throws {
+        let misread = replacing(Vectors.td3, 1, 1, with: "B")
+        let corrected = try #require(MRZCorrector().correct(engineOutput(misread, confidence: [101: 0.99]), format: .td3))
+        #expect(corrected.text.lines == misread)
+        #expect(corrected.corrections.isEmpty)
+        #expect(corrected.confidences[1][1] == 0.7)
+        #expect(corrected.confidences[1][2] == 0.97)
+        // A digit altered to another digit has no look-alike explanation: it stays sure.
+        let altered = replacing(Vectors.td3, 1, 1, with: "2")
+        let sure = try #require(MRZCorrector().correct(engineOutput(altered), format: .td3))
+        #expect(sure.confidences[1].allSatisfy { $0 == 0.97 })
+    }
+
     /// A doubtful country code that is no State's is corrected to the one known code its look-alikes reach; a
     /// clearly read unknown code (a forger's) is left as printed for the rules to report.
     @Test func countryCodesAreCorrectedOnlyWhereTheEngineDoubted() throws {
