@@ -151,6 +151,14 @@ public struct MRZCorrector: Sendable {
             }
         }
 
+        // A line where the class step had to guess three or more characters was read badly as a whole (blur,
+        // glare): none of its characters is sure enough for a failure on it to mean fraud.
+        for line in grid.indices where classCorrected.filter({ $0 / 100 == line }).count >= 3 {
+            for column in grid[line].indices {
+                grid[line][column].confidence = min(grid[line][column].confidence, lookAlikeDoubtConfidence)
+            }
+        }
+
         // 2. Fillers by shape: a cell whose ink matches this MRZ's own fillers is a filler, whatever letter the
         // engine made of it (K, E, C, X...). Digits are left to the check digits.
         for line in grid.indices {

@@ -132,6 +132,21 @@ import Testing
         #expect(sure.confidences[1].allSatisfy { $0 == 0.97 })
     }
 
+    /// A line on which the class step had to guess three characters (letters in the dates) was read badly as a
+    /// whole: all its characters become doubts, so a failure anywhere on it asks for a rescan.
+    @Test func aBadlyReadLineIsDoubtedAsAWhole() throws {
+        var misread = replacing(Vectors.td3, 1, 13, with: "Z")   // 7408122 -> Z4O8122, expiry 1204159 -> 12O4159
+        misread = replacing(misread, 1, 15, with: "O")
+        misread = replacing(misread, 1, 23, with: "O")
+        let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3))
+        #expect(corrected.corrections.filter { $0.reason == "character class" }.count == 3)
+        #expect(corrected.confidences[1].allSatisfy { $0 <= 0.7 })
+        #expect(corrected.confidences[0].allSatisfy { $0 == 0.97 })
+        // Two guesses are not enough.
+        let two = try #require(MRZCorrector().correct(engineOutput(replacing(misread, 1, 23, with: "0")), format: .td3))
+        #expect(two.confidences[1][0] == 0.97)
+    }
+
     /// A doubtful country code that is no State's is corrected to the one known code its look-alikes reach; a
     /// clearly read unknown code (a forger's) is left as printed for the rules to report.
     @Test func countryCodesAreCorrectedOnlyWhereTheEngineDoubted() throws {
