@@ -9,7 +9,8 @@ over it in one process per OCR model, and compares every report with the answer 
 - the verdict confusion matrix (pass/review/reject/unreadable against genuine/forged/unreadable keys), and the
   number of genuine readable documents rejected (must be 0);
 - median and 95th-percentile latency of one `docsentry check` process on one 300-dpi TD3 page, process start
-  included; documents per second for the whole set in one process; milliseconds per stage;
+  included; documents per second for the whole set in one process and on all cores (`docsentry audit`);
+  milliseconds per stage (`recognize` is the OCR time per document);
 - for each model, exact-line rate and CER on the held-out real MRZ lines (every tenth file of
   ../shared/data/mrz-lines-real) read by `tesseract` with that model.
 
@@ -118,6 +119,18 @@ def evaluate(keys, reports, errors):
     }
 
 
+def all_cores(binary, folder, model, reference_date):
+    """Documents per second over the whole set with `docsentry audit` (one worker per core)."""
+    out = ROOT / ".build" / "bench" / f"audit-{model.replace('/', '_')}.jsonl"
+    start = time.monotonic()
+    subprocess.run([binary, "audit", "run", str(folder), "--include", "*.png", "--out", str(out), "--force", "--quiet",
+                    "--reference-date", reference_date, "--mode", "checkpoint", "--ocr-model", model],
+                   capture_output=True)
+    elapsed = time.monotonic() - start
+    records = sum(1 for line in out.read_text().splitlines() if line.strip()) if out.exists() else 0
+    return {"documents": records, "seconds": elapsed, "cores": os.cpu_count(), "documents_per_second": records / elapsed}
+
+
 def latency(binary, image, model, runs):
     times = []
     for _ in range(runs):
@@ -150,12 +163,17 @@ def main():
     td3_clean = next((k["path"] for k in keys if k["format"] == "TD3" and not k["degradations"] and not k["forgeries"]), keys[0]["path"])
 
     models = [m for m in args.models.split(",") if m != "mrz" or (ROOT / "Models" / "mrz.traineddata").exists()]
-    results = {"seed": args.seed, "count": args.count, "models": {}}
+    results = {"seed": args.seed, "count": args.count, "models": {},
+               "load_average_at_start": os.getloadavg()[0], "cores": os.cpu_count()}
+    if results["load_average_at_start"] > 0.5:
+        print(f"bench: load average {results['load_average_at_start']:.1f} at start: speed figures are lower than on an idle machine",
+              file=sys.stderr)
     for model in models:
         reports, errors, elapsed = run_check(args.binary, [k["path"] for k in keys], model, "2026-11-25")
         figures = evaluate(keys, reports, errors)
         figures["documents_per_second_one_process"] = len(keys) / elapsed
         figures["latency_one_document"] = latency(args.binary, td3_clean, model, args.latency_runs)
+        figures["all_cores"] = all_cores(args.binary, folder, model, "2026-11-25")
         figures["real_lines_held_out"] = real_lines(ROOT / "Models", model, args.real_lines)
         results["models"][model] = figures
     out.mkdir(parents=True, exist_ok=True)
@@ -169,6 +187,8 @@ def main():
         ("genuine readable rejected", lambda f: str(len(f["genuine_readable_rejected"]))),
         ("check latency median / p95", lambda f: f"{f['latency_one_document']['median_ms']:.0f} / {f['latency_one_document']['p95_ms']:.0f} ms"),
         ("documents/s, one process", lambda f: f"{f['documents_per_second_one_process']:.1f}"),
+        ("documents/s, all cores (audit)", lambda f: f"{f['all_cores']['documents_per_second']:.1f} ({f['all_cores']['cores']} cores)"),
+        ("OCR ms per document (median)", lambda f: f"{f['ms_per_stage_median'].get('recognize', 0):.0f}"),
         ("real held-out lines exact / CER", lambda f: "n/a" if not f["real_lines_held_out"] else f"{100 * f['real_lines_held_out']['exact']:.1f}% / {100 * f['real_lines_held_out']['cer']:.2f}%"),
     ]
     stages = sorted({s for f in results["models"].values() for s in f["ms_per_stage_median"]})
