@@ -195,7 +195,8 @@ public struct MRZCorrector: Sendable {
                 for c in run where character(spec.line, c) == "K" {
                     // ERIK<<<: a single K right after a letter is the end of a name, unless the engine doubted it.
                     if spec.name == .name, c == runStart, kCount == 1, c > spec.columns.lowerBound,
-                       MRZCharacter.isLetter(character(spec.line, c - 1)), !hasFillerAlternative(grid[spec.line][c]) {
+                       MRZCharacter.isLetter(character(spec.line, c - 1)),
+                       !hasFillerAlternative(grid[spec.line][c]) || looksUnlikeFiller(grid[spec.line][c]) {
                         continue
                     }
                     set(spec.line, c, "<", "filler position")
@@ -221,7 +222,8 @@ public struct MRZCorrector: Sendable {
                     let next: Character = c + 1 < spec.columns.upperBound ? character(spec.line, c + 1) : "<"
                     if previous == "<" && (next == "<" || next == "K") && c > spec.columns.lowerBound {
                         set(spec.line, c, "<", "filler position")
-                    } else if c > spec.columns.lowerBound, hasFillerAlternative(grid[spec.line][c]), grid[spec.line][c].confidence < uncertainBelow {
+                    } else if c > spec.columns.lowerBound, hasFillerAlternative(grid[spec.line][c]), grid[spec.line][c].confidence < uncertainBelow,
+                              !looksUnlikeFiller(grid[spec.line][c]) {
                         set(spec.line, c, "<", "filler position")
                     }
                 }
@@ -330,6 +332,13 @@ public struct MRZCorrector: Sendable {
         let ranked = solutions.sorted { $0.1 < $1.1 }
         guard let best = ranked.first, ranked.count == 1 || ranked[1].1 - best.1 >= 0.2 else { return nil }
         return best.0
+    }
+
+    /// The cell's ink was measured and does not match this MRZ's fillers: a real K (VIKTOR, ERIK), whatever
+    /// alternative the engine offered.
+    private func looksUnlikeFiller(_ character: RecognizedCharacter) -> Bool {
+        guard let likeness = character.fillerLikeness else { return false }
+        return likeness < fillerShapeThreshold
     }
 
     private func hasFillerAlternative(_ character: RecognizedCharacter) -> Bool {

@@ -44,6 +44,19 @@ import Testing
         #expect(corrected.text.lines == lines)
     }
 
+    /// A K the engine doubted (a filler among its alternatives) stays a K when its ink does not look like this
+    /// MRZ's fillers: VIKTOR is not VI<TOR.
+    @Test func aDoubtedKThatLooksLikeAKIsKept() throws {
+        let lines = MRZComposer.compose(MRZFields(format: .td3, documentCode: "P<", issuingState: "UTO",
+            primaryIdentifier: ["MORENO"], secondaryIdentifier: ["VIKTOR"], documentNumber: "X1234567",
+            nationality: "UTO", dateOfBirth: "740812", sex: "M", dateOfExpiry: "300101"))
+        let k = try #require(Array(lines[0]).firstIndex(of: "K"))
+        var output = engineOutput(lines, confidence: [k: 0.65], alternatives: [k: ["<"]])
+        #expect(try #require(MRZCorrector().correct(output, format: .td3)).text.lines[0].contains("VI<TOR"))
+        for column in output[0].indices { output[0][column].fillerLikeness = lines[0][lines[0].index(lines[0].startIndex, offsetBy: column)] == "<" ? 0.95 : 0.2 }
+        #expect(try #require(MRZCorrector().correct(output, format: .td3)).text.lines == lines)
+    }
+
     @Test func characterClassesFixDigitsAndLetters() throws {
         // O for 0 in the date of birth, 1 for I in the issuing state.
         var lines = replacing(Vectors.td1, 1, 2, with: "O")
