@@ -39,10 +39,10 @@ clean:
 	rm -rf .build
 
 ## model: train the MRZ recogniser Models/mrz.traineddata end to end, resumably (work in model-work/; see scripts/model/model.sh).
-MODEL_MINUTES ?= 75
-MAX_ITERATIONS ?= 0
+MODEL_MINUTES ?= 240
+MAX_ITERATIONS ?= 60000
 SYNTH_LINES ?= 20000
-REAL_WEIGHT ?= 2
+REAL_WEIGHT ?= 3
 REAL_LINES ?= ../shared/data/mrz-lines-real/lines
 .PHONY: model
 model: setup

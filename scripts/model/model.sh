@@ -10,9 +10,10 @@
 #   SYNTH_LINES=20000          synthetic training lines from `docsentry generate-lines` (0: real lines only)
 #   SYNTH_VAL_LINES=500        synthetic validation lines (another seed), never trained on
 #   SYNTH_SEED=1               seed of the synthetic training lines (validation uses SYNTH_SEED+1000)
-#   REAL_WEIGHT=2              times each real training line is listed
-#   MODEL_MINUTES=75           training budget in minutes, summed over resumed runs
-#   MAX_ITERATIONS=0           iteration cap (0: none, the time budget decides)
+#   REAL_WEIGHT=3              times each real training line is listed
+#   MAX_ITERATIONS=60000       training iterations (lines), summed over resumed runs: what the shipped model
+#                              got; about 95 min of one core on an idle machine (10.5 per second)
+#   MODEL_MINUTES=240          time cap in minutes, summed over resumed runs (a loaded machine is slower)
 #   LEARNING_RATE=0.002  NET_SPEC=...  JOBS=2 (parallel .lstmf conversion)
 #   DOCSENTRY=.build-model/release/docsentry   MODEL_OUTPUT=Models/mrz.traineddata
 set -euo pipefail
@@ -23,9 +24,9 @@ REAL_LINES=${REAL_LINES:-../shared/data/mrz-lines-real/lines}
 SYNTH_LINES=${SYNTH_LINES:-20000}
 SYNTH_VAL_LINES=${SYNTH_VAL_LINES:-500}
 SYNTH_SEED=${SYNTH_SEED:-1}
-REAL_WEIGHT=${REAL_WEIGHT:-2}
-MODEL_MINUTES=${MODEL_MINUTES:-75}
-MAX_ITERATIONS=${MAX_ITERATIONS:-0}
+REAL_WEIGHT=${REAL_WEIGHT:-3}
+MODEL_MINUTES=${MODEL_MINUTES:-240}
+MAX_ITERATIONS=${MAX_ITERATIONS:-60000}
 LEARNING_RATE=${LEARNING_RATE:-0.002}
 NET_SPEC=${NET_SPEC:-[1,36,0,1 Ct3,3,16 Mp3,3 Lfys48 Lfx96 Lrx96 Lfx192 O1c40]}
 JOBS=${JOBS:-2}
