@@ -101,8 +101,6 @@ extension Inspector {
                 fields: [], position: MRZPosition(line: correction.line, column: correction.column),
                 evidence: [Evidence("read", correction.read), Evidence("chosen", correction.chosen), Evidence("reason", correction.reason)]))
         }
-        for finding in PrintGeometry.inspect(best.region, text: best.read.corrected.text) { earlier.note(finding) }
-        lap("forensics")
         var report = inspect(best.read.corrected.text, file: path, earlier: earlier, timings: timings,
                              confidences: best.read.corrected.confidences)
         report.image = image

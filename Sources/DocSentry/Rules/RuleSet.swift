@@ -83,6 +83,6 @@ public enum BuiltInRules {
         "date.birth.calendar", "date.birth.future", "date.expiry.calendar", "date.expiry.after-birth", "date.expired",
         "date.expiry.remaining-validity", "date.expiry.maximum-validity",
         "profile.document-number",
-        "ocr.correction", "ocr.check-digit-repair", "ocr.low-confidence", "image.no-mrz", "forensics.print-geometry",
+        "ocr.correction", "ocr.check-digit-repair", "ocr.low-confidence", "image.no-mrz",
     ]
 }
