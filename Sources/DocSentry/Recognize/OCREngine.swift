@@ -136,6 +136,8 @@ public final class OCREngine {
         TessBaseAPISetVariable(handle, "load_freq_dawg", "0")
         TessBaseAPISetVariable(handle, "lstm_choice_mode", "2")
         TessBaseAPISetVariable(handle, "debug_file", "/dev/null")
+        // Tesseract 5 reads a doubtful line a second time inverted (white on black); an MRZ is dark on light.
+        TessBaseAPISetVariable(handle, "tessedit_do_invert", "0")
         TessBaseAPISetPageSegMode(handle, PSM_SINGLE_LINE)
     }
 
