@@ -329,6 +329,9 @@ public struct MRZCorrector: Sendable {
             for choice in options[offset] { search(offset + 1, prefix + [choice.character], cost + choice.cost) }
         }
         search(0, [], 0)
+        // One character at most: a code two or three changes away is another code, not a misread (a forger's
+        // unlisted EPS must not become GRD).
+        solutions = solutions.filter { solution in zip(solution.0, read).filter { $0 != $1 }.count <= 1 }
         let ranked = solutions.sorted { $0.1 < $1.1 }
         guard let best = ranked.first, ranked.count == 1 || ranked[1].1 - best.1 >= 0.2 else { return nil }
         return best.0
@@ -341,8 +344,9 @@ public struct MRZCorrector: Sendable {
         return likeness < fillerShapeThreshold
     }
 
+    /// The engine offered `<` as a real runner-up (not one of the faint choices it always lists).
     private func hasFillerAlternative(_ character: RecognizedCharacter) -> Bool {
-        character.alternatives.contains { $0.character == "<" }
+        character.alternatives.contains { $0.character == "<" && $0.confidence >= doubtfulAlternativeAbove }
     }
 
     /// A check digit and the positions it covers (line, column), 0-based.

@@ -171,6 +171,12 @@ import Testing
         #expect(doubtful.corrections == [Correction(line: 1, column: 5, read: "D", chosen: "O", reason: "country code", confidence: 0.8)])
         let sure = try #require(corrector.correct(engineOutput(misread, confidence: [4: 0.99]), format: .td3))
         #expect(sure.text.lines == misread)
+        // A code three changes away is another code, not a misread: a forger's unlisted EPS stays EPS even when
+        // the engine doubted every letter and offered G, R and D.
+        corrector.countryCodes.insert("GRD")
+        let forged = replacing(replacing(replacing(Vectors.td3, 0, 2, with: "E"), 0, 3, with: "P"), 0, 4, with: "S")
+        let offered = engineOutput(forged, confidence: [2: 0.8, 3: 0.8, 4: 0.8], alternatives: [2: ["G"], 3: ["R"], 4: ["D"]])
+        #expect(try #require(corrector.correct(offered, format: .td3)).text.lines == forged)
         // Without a code list nothing changes.
         #expect(try #require(MRZCorrector().correct(engineOutput(misread, confidence: [4: 0.8]), format: .td3)).text.lines == misread)
     }
