@@ -41,15 +41,15 @@ public enum TrainingLines {
 
     /// The text of line `index` of the set made from `seed` (what `render` draws).
     public static func content(seed: UInt64, index: Int) -> Content {
-        var random = LineRandom(seed: seed, index: UInt64(index), purpose: 1)
+        var random = SplitMix64(seed: seed, line: UInt64(index), purpose: 1)
         return text(using: &random)
     }
 
     /// Line `index` of the set made from `seed`.
     public static func render(seed: UInt64, index: Int) -> TrainingLine {
-        var random = LineRandom(seed: seed, index: UInt64(index), purpose: 1)
+        var random = SplitMix64(seed: seed, line: UInt64(index), purpose: 1)
         let content = text(using: &random)
-        var look = LineRandom(seed: seed, index: UInt64(index), purpose: 2)
+        var look = SplitMix64(seed: seed, line: UInt64(index), purpose: 2)
         let (image, recipe) = draw(content.line, above: content.above, below: content.below, using: &look)
         return TrainingLine(text: content.line, image: image, recipe: content.kind + " " + recipe)
     }
@@ -68,7 +68,7 @@ public enum TrainingLines {
 
     // MARK: - Text
 
-    static func text(using random: inout LineRandom) -> Content {
+    static func text(using random: inout SplitMix64) -> Content {
         if random.chance(0.2) {
             let length = random.chance(0.6) ? random.element(of: [30, 36, 44]) : random.integer(in: 5...44)
             func randomLine(_ length: Int) -> String {
@@ -92,7 +92,7 @@ public enum TrainingLines {
                        below: which + 1 < lines.count ? lines[which + 1] : nil, fields: fields, lineNumber: which)
     }
 
-    static func randomFields(using random: inout LineRandom) -> MRZFields {
+    static func randomFields(using random: inout SplitMix64) -> MRZFields {
         let format = random.element(of: [MRZFormat.td1, .td1, .td2, .td3, .td3, .mrvA, .mrvB])
         let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
         let digits = Array("0123456789")
@@ -137,7 +137,7 @@ public enum TrainingLines {
 
     // MARK: - Drawing
 
-    static func draw(_ line: String, above: String?, below: String?, using random: inout LineRandom) -> (Raster, String) {
+    static func draw(_ line: String, above: String?, below: String?, using random: inout SplitMix64) -> (Raster, String) {
         // Final pitch, log-uniform from 5 to 36 px; a quarter of the lines are drawn twice as large and reduced.
         let pitch = exp(random.double(in: log(5.0)...log(36.0)))
         let supersample = random.chance(0.25) ? 2.0 : 1.0
@@ -406,44 +406,13 @@ public enum TrainingLines {
     }
 }
 
-/// SplitMix64 (Steele, Lea and Flood, OOPSLA 2014), this renderer's own: one stream per line and purpose, so the
-/// text of a line does not change when the drawing draws one more number.
-struct LineRandom {
-    private var state: UInt64
-
-    init(seed: UInt64, index: UInt64, purpose: UInt64) {
-        state = seed
-        let a = next()
-        state = a ^ (index &* 0xD1B5_4A32_D192_ED03) ^ (purpose &* 0x8CB9_2BA7_2F3D_8DD7)
-        _ = next()
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
-    mutating func double(in range: ClosedRange<Double>) -> Double {
-        range.lowerBound + (range.upperBound - range.lowerBound) * unit()
-    }
-    mutating func chance(_ probability: Double) -> Bool { unit() < probability }
-    /// Uniform in `range`, by rejection (no modulo bias).
-    mutating func integer(in range: ClosedRange<Int>) -> Int {
-        let span = UInt64(range.upperBound - range.lowerBound) + 1
-        let limit = UInt64.max - (UInt64.max % span)
-        var value = next()
-        while value >= limit { value = next() }
-        return range.lowerBound + Int(value % span)
-    }
-    mutating func element<T>(of items: [T]) -> T { items[integer(in: 0...(items.count - 1))] }
-    /// Standard normal (Box-Muller).
-    mutating func gaussian() -> Double {
-        let u = max(unit(), 0x1p-60), v = unit()
-        return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
+extension SplitMix64 {
+    /// One training line's stream for one purpose (1: its text, 2: how it is drawn), so the text of a line does
+    /// not change when the drawing draws one more number.
+    init(seed: UInt64, line index: UInt64, purpose: UInt64) {
+        var mixer = SplitMix64(seed: seed)
+        var stream = SplitMix64(seed: mixer.next() ^ (index &* 0xD1B5_4A32_D192_ED03) ^ (purpose &* 0x8CB9_2BA7_2F3D_8DD7))
+        _ = stream.next()
+        self = stream
     }
 }

@@ -110,7 +110,7 @@ struct SyntheticPage {
         cairo_scale(cr, scale, scale)
         cairo_translate(cr, -(region.left + region.right) / 2, -(region.top + region.bottom) / 2)
 
-        var random = SplitMix(seed: seed)
+        var random = SplitMix64(seed: seed)
         if let prose {
             drawProse(cr, prose, width: pageWidth, height: pageHeight, random: &random)
         } else if secondSide == .above {
@@ -160,7 +160,7 @@ struct SyntheticPage {
     }
 
     private func drawPage(_ cr: OpaquePointer, width: Double, height: Double, left: Double, centres: [Double],
-                          random: inout SplitMix) {
+                          random: inout SplitMix64) {
         cairo_set_source_rgb(cr, 0.99, 0.98, 0.95)
         cairo_rectangle(cr, 0, 0, width, height)
         cairo_fill(cr)
@@ -218,7 +218,7 @@ struct SyntheticPage {
         }
     }
 
-    private func drawGuilloche(_ cr: OpaquePointer, width: Double, height: Double, random: inout SplitMix) {
+    private func drawGuilloche(_ cr: OpaquePointer, width: Double, height: Double, random: inout SplitMix64) {
         cairo_set_line_width(cr, 0.12)
         cairo_set_source_rgb(cr, 0.80, 0.84, 0.86)
         let phase = random.unit() * 6
@@ -241,7 +241,7 @@ struct SyntheticPage {
 
     /// Photo, title, labels and values; `textFirst` puts the text at the left edge and the photo at the right.
     private func drawVisualZone(_ cr: OpaquePointer, width: Double, height: Double, textFirst: Bool = false,
-                                random: inout SplitMix) {
+                                random: inout SplitMix64) {
         // Photo: a grey rectangle with a darker head.
         let photoLeft = textFirst ? width * 0.7 : 5
         cairo_set_source_rgb(cr, 0.72, 0.72, 0.74)
@@ -281,7 +281,7 @@ struct SyntheticPage {
                                 "otherwise", "endorsed", "name", "date", "issue", "authority", "signature", "observations"]
 
     /// Lines of running text over the whole page.
-    private func drawProse(_ cr: OpaquePointer, _ prose: Prose, width: Double, height: Double, random: inout SplitMix) {
+    private func drawProse(_ cr: OpaquePointer, _ prose: Prose, width: Double, height: Double, random: inout SplitMix64) {
         cairo_set_source_rgb(cr, 0.99, 0.98, 0.95)
         cairo_rectangle(cr, 0, 0, width, height)
         cairo_fill(cr)
@@ -305,7 +305,7 @@ struct SyntheticPage {
 
     /// A card's front: photo, title and several lines of text, no MRZ.
     private func drawFront(_ cr: OpaquePointer, width: Double, height: Double, textFirst: Bool = false,
-                           random: inout SplitMix) {
+                           random: inout SplitMix64) {
         cairo_set_source_rgb(cr, 0.98, 0.97, 0.96)
         cairo_rectangle(cr, 0, 0, width, height)
         cairo_fill(cr)
@@ -343,23 +343,3 @@ struct SyntheticPage {
     }
 }
 
-/// SplitMix64, for repeatable test images.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-
-    mutating func gaussian() -> Double {
-        let u = max(1e-12, unit()), v = unit()
-        return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
-    }
-}
