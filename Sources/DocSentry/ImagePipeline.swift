@@ -59,7 +59,6 @@ extension Inspector {
 
         // 0 and 180 degrees look alike to the locator: read the likelier way first, the other way if that fails.
         var best: (region: MRZRegion, read: RecognizedMRZ, score: Int)?
-        let countryCodes = Set(ruleSet.countries.keys)
         for candidate in [region, region.flipped] {
             guard let read = scanner.reader.read(candidate, countryCodes: countryCodes) else { continue }
             let score = Self.readScore(read.corrected)

@@ -8,11 +8,14 @@ public struct Inspector: Sendable {
     public let mode: Mode
     /// The day the document is judged on; never read from the clock here.
     public let referenceDate: CalendarDate
+    /// The codes of `ruleSet.countries`, for the recogniser's country-code correction (built once, not per scan).
+    let countryCodes: Set<String>
 
     public init(ruleSet: RuleSet, mode: Mode, referenceDate: CalendarDate) {
         self.ruleSet = ruleSet
         self.mode = mode
         self.referenceDate = referenceDate
+        countryCodes = Set(ruleSet.countries.keys)
     }
 
     /// Inspects MRZ text (from a swipe reader, a person, or the recogniser).
