@@ -17,8 +17,8 @@ let package = Package(
     targets: [
         // Thin C layers. libpng reports errors by longjmp: the shim catches them and returns a code.
         .target(name: "CPNG", linkerSettings: [.linkedLibrary("png16")]),
-        .systemLibrary(name: "CTesseract", pkgConfig: "tesseract lept",
-                       providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]),
+        // libtesseract is opened at run time (after OMP_THREAD_LIMIT=1 is set): see include/CTesseract.h.
+        .target(name: "CTesseract", linkerSettings: [.linkedLibrary("lept"), .linkedLibrary("dl")]),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
 
         .target(

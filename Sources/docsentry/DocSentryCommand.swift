@@ -12,8 +12,4 @@ struct DocSentryCommand: ParsableCommand {
             """,
         subcommands: [Check.self, Audit.self, RulesCommand.self, GenerateLines.self, Generate.self])
 
-    static func main() {
-        OpenMP.limitToOneThread()
-        main(nil)
-    }
 }

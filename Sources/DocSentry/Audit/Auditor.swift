@@ -113,6 +113,9 @@ public final class Auditor: @unchecked Sendable {
     ///   engine can be made; the records written before stay valid.
     public func run() throws(AuditError) -> Outcome {
         lock.withLock { started = clock.now }
+        // libtesseract is opened (and OMP_THREAD_LIMIT set) here, before the workers' threads exist; a failure
+        // surfaces when the first worker makes its engine.
+        try? OCREngine.loadTesseract()
         let workers = max(1, min(configuration.jobs, documents.count))
         let group = DispatchGroup()
         for number in 0..<workers {

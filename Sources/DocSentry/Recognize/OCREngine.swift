@@ -75,11 +75,14 @@ public enum ModelLocation {
 public enum RecognizeError: Error, Sendable, Equatable, CustomStringConvertible {
     case modelMissing(path: String, hint: String)
     case modelUnloadable(model: String)
+    /// libtesseract itself could not be opened (see `OCREngine.loadTesseract()`).
+    case tesseractUnavailable(reason: String)
 
     public var description: String {
         switch self {
         case let .modelMissing(path, hint): "OCR model \(path) not found: \(hint)"
         case let .modelUnloadable(model): "OCR model \(model) could not be loaded by Tesseract (not a valid .traineddata file?)"
+        case let .tesseractUnavailable(reason): "OCR unavailable: \(reason)"
         }
     }
 }
@@ -119,6 +122,7 @@ public final class OCREngine {
     public let model: OCRModel
 
     public init(model: OCRModel) throws(RecognizeError) {
+        try Self.loadTesseract()
         let (folder, language) = try model.location()
         guard let handle = TessBaseAPICreate() else { throw .modelUnloadable(model: model.description) }
         // Tesseract prints "Error opening data file" itself; keep stderr clean and report our own error.
@@ -139,6 +143,24 @@ public final class OCREngine {
         // Tesseract 5 reads a doubtful line a second time inverted (white on black); an MRZ is dark on light.
         TessBaseAPISetVariable(handle, "tessedit_do_invert", "0")
         TessBaseAPISetPageSegMode(handle, PSM_SINGLE_LINE)
+    }
+
+    /// Opens libtesseract, once per process, with OpenMP limited to one thread (`OMP_THREAD_LIMIT=1` unless
+    /// already set).
+    ///
+    /// DocSentry parallelises across documents; inside one read OpenMP's threads only cost (measured: one MRZ
+    /// read 460 ms with them, 55 ms without). libgomp reads the variable once, when it is loaded, so libtesseract
+    /// (which brings it) is opened at run time after the variable is set rather than linked. Call it before
+    /// starting threads; `init` calls it too.
+    public static func loadTesseract() throws(RecognizeError) {
+        if let failure = ds_tesseract_load() { throw .tesseractUnavailable(reason: String(cString: failure)) }
+    }
+
+    /// The thread limit libtesseract's OpenMP runs with (1 unless the user set `OMP_THREAD_LIMIT`); nil when
+    /// libtesseract is not loaded or has no OpenMP.
+    public static var openMPThreadLimit: Int? {
+        let limit = ds_openmp_thread_limit()
+        return limit < 0 ? nil : Int(limit)
     }
 
     deinit {
