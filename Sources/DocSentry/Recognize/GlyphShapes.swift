@@ -1,0 +1,224 @@
+import Foundation
+
+/// How well one printed MRZ character matches the OCR-B glyphs: the best-matching glyph and how the character the
+/// engine read compares with it.
+public struct ShapeMatch: Sendable, Equatable, Codable {
+    /// The OCR-B glyph the print looks most like, among the characters its position allows.
+    public let best: String
+    /// Normalised correlation of the print with that glyph (-1 to 1).
+    public let bestScore: Double
+    /// Normalised correlation of the print with the glyph of the character the engine read.
+    public let readScore: Double
+}
+
+/// The 37 MRZ characters drawn in OCR-B (the one typeface Doc 9303 Part 3 §4.4 allows in the MRZ), to check what
+/// the engine read against the shape on the page.
+///
+/// Why: the stock `eng` model reads OCR-B 9 as O, 3 as S, 8 as B with high confidence (its training saw other
+/// typefaces), and in a field where letters and digits are both legal the character classes cannot tell and the
+/// check digit only says that something is wrong. The print's shape says what: OCR-B's 9 and O, 3 and S differ in
+/// every cell. The corrector changes a character to its glyph only where a failing check digit then passes
+/// (`MRZCorrector`, step 1b), so a forger's altered character, which matches its own glyph, stays as printed.
+struct GlyphShapes: Sendable {
+    /// Capital height of the templates in pixels: enough to tell O from 0, small enough to compare fast.
+    static let capitalHeight = 16
+    /// Template window: the cell's pitch (2.54 mm for a 2.4 mm capital, Doc 9303 Part 3 §4.4) plus the rows above
+    /// and below the capitals.
+    static let width = 18, height = 22, topMargin = 3
+    /// How far (pixels, template scale) the print may sit off the grid.
+    static let horizontalShift = 1, verticalShift = 2
+
+    /// Per character, the template's ink (0 paper, 1 ink) as zero-mean, unit-length values, width x height.
+    let templates: [Character: [Float]]
+
+    /// The shapes drawn with the installed OCR-B (Debian's fonts-ocr-b); nil when Cairo cannot draw them.
+    static let standard: GlyphShapes? = try? GlyphShapes()
+
+    init() throws(GenerateError) {
+        // 10 pixels per millimetre: a capital of 2.0 mm is `capitalHeight` pixels.
+        let canvas = try CairoCanvas(widthMillimetres: Double(Self.width) / 10, heightMillimetres: Double(Self.height) / 10,
+                                     dotsPerInch: 254)
+        let family = "OCR B"
+        let size = canvas.sizeForCapitalHeight(Double(Self.capitalHeight) / 10, family: family)
+        var templates: [Character: [Float]] = [:]
+        for character in MRZCharacter.alphabet {
+            canvas.colour(Colour(red: 1, green: 1, blue: 1))
+            canvas.rectangle(0, 0, Double(Self.width) / 10, Double(Self.height) / 10)
+            canvas.fill()
+            canvas.colour(Colour(red: 0, green: 0, blue: 0))
+            canvas.font(family, size: size)
+            let extents = canvas.extents(String(character))
+            // Centred on its ink, baseline under the capitals: as `cell(...)` centres the print.
+            let x = Double(Self.width) / 20 - (extents.x_bearing + extents.width / 2)
+            canvas.text(String(character), x: x, y: Double(Self.topMargin + Self.capitalHeight) / 10)
+            let grey = canvas.image().grey
+            guard let template = Self.normalised(grey.pixels.map { Float(255 - Int($0)) / 255 }) else {
+                throw .renderingFailed("OCR-B glyph \(character) drew no ink: is fonts-ocr-b installed?")
+            }
+            templates[character] = template
+        }
+        self.templates = templates
+    }
+
+    /// Compares the print in one cell of a located MRZ crop with the glyphs of `candidates` (which must include
+    /// `read`).
+    ///
+    /// - Parameters:
+    ///   - crop: the MRZ crop; `left` is the cell's left edge, `pitch` its width, `rows` the line's print rows.
+    ///   - size: the line's glyph size relative to `rows` (`lineSize`).
+    func match(_ crop: Raster, left: Double, pitch: Double, rows: Range<Int>, size: Double, read: Character,
+               candidates: [Character]) -> ShapeMatch? {
+        var scores: [Character: Float] = [:]
+        for tried in [size * 0.97, size, size * 1.03] {
+            guard let cell = cell(crop, left: left, pitch: pitch, rows: rows, size: tried) else { continue }
+            for candidate in candidates {
+                guard let template = templates[candidate] else { continue }
+                let score = Self.bestCorrelation(cell.window, windowWidth: cell.width, template: template)
+                scores[candidate] = max(scores[candidate] ?? -1, score)
+            }
+        }
+        guard let readScore = scores[read],
+              let best = scores.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })
+        else { return nil }
+        return ShapeMatch(best: String(best.key), bestScore: Double(best.value), readScore: Double(readScore))
+    }
+
+    /// The size (relative to `rows`) at which this line's print matches its glyphs best: the median over a few
+    /// characters read there, so that every cell of the line is compared at one size. Letting each cell choose
+    /// its own size would let a round O grow into a tall 0.
+    func lineSize(_ crop: Raster, lefts: [Double], pitch: Double, rows: Range<Int>, characters: [Character]) -> Double {
+        var best: [Double] = []
+        for (left, character) in zip(lefts, characters) {
+            guard let template = templates[character] else { continue }
+            var bestScore: Float = -1, bestSize = 1.0
+            for size in stride(from: 0.82, through: 1.12, by: 0.03) {
+                guard let cell = cell(crop, left: left, pitch: pitch, rows: rows, size: size) else { continue }
+                let score = Self.bestCorrelation(cell.window, windowWidth: cell.width, template: template)
+                if score > bestScore { bestScore = score; bestSize = size }
+            }
+            if bestScore > 0.6 { best.append(bestSize) }
+        }
+        guard !best.isEmpty else { return 0.93 }
+        return best.sorted()[best.count / 2]
+    }
+
+    /// The cell resampled to template scale with a margin for the shifts, centred on its ink; nil when the cell
+    /// holds no ink.
+    private func cell(_ crop: Raster, left: Double, pitch: Double, rows: Range<Int>, size: Double) -> (window: [Float], width: Int)? {
+        guard rows.count >= 4, pitch >= 2 else { return nil }
+        let scale = Double(rows.count) * size / Double(Self.capitalHeight)  // crop pixels per template pixel
+        let marginX = Self.horizontalShift, marginY = Self.verticalShift
+        let windowWidth = Self.width + 2 * marginX, windowHeight = Self.height + 2 * marginY
+        // Ink centre of the cell, from the column profile of its capitals' rows.
+        let paper = Float(Self.paperLevel(crop, left: left, pitch: pitch, rows: rows))
+        var centre = left + pitch / 2
+        crop.pixels.withUnsafeBufferPointer { pixels in
+            let from = max(0, Int(left + 0.05 * pitch)), to = min(crop.width, Int(left + 0.95 * pitch))
+            var first = -1, last = -1
+            for x in from..<max(from, to) {
+                var ink: Float = 0
+                for y in max(0, rows.lowerBound)..<min(crop.height, rows.upperBound) {
+                    ink += max(0, paper - Float(pixels[y * crop.width + x]))
+                }
+                if ink > 0.25 * paper * Float(rows.count) / 8 {
+                    if first < 0 { first = x }
+                    last = x
+                }
+            }
+            if first >= 0 { centre = Double(first + last + 1) / 2 }
+        }
+        let originX = centre - Double(windowWidth) / 2 * scale
+        // Centred vertically on the rows' middle, whatever the size tried.
+        let originY = Double(rows.lowerBound + rows.upperBound) / 2 - (Double(Self.topMargin) + Double(Self.capitalHeight) / 2 + Double(marginY)) * scale
+        var window = [Float](repeating: 0, count: windowWidth * windowHeight)
+        var anyInk = false
+        crop.pixels.withUnsafeBufferPointer { pixels in
+            // Each template pixel averages a 2x2 grid of bilinear samples: the crop is about twice as fine.
+            for y in 0..<windowHeight {
+                for x in 0..<windowWidth {
+                    var sum: Float = 0
+                    for sy in 0..<2 {
+                        for sx in 0..<2 {
+                            let u = originX + (Double(x) + 0.25 + 0.5 * Double(sx)) * scale
+                            let v = originY + (Double(y) + 0.25 + 0.5 * Double(sy)) * scale
+                            sum += Self.bilinear(pixels, crop.width, crop.height, u, v, fill: paper)
+                        }
+                    }
+                    let ink = max(0, paper - sum / 4) / max(1, paper)
+                    window[y * windowWidth + x] = ink
+                    if ink > 0.3 { anyInk = true }
+                }
+            }
+        }
+        return anyInk ? (window: window, width: windowWidth) : nil
+    }
+
+    /// The best normalised correlation of `template` with `window` over the allowed shifts.
+    private static func bestCorrelation(_ window: [Float], windowWidth: Int, template: [Float]) -> Float {
+        var best: Float = -1
+        window.withUnsafeBufferPointer { window in
+            template.withUnsafeBufferPointer { template in
+                for dy in 0...(2 * verticalShift) {
+                    for dx in 0...(2 * horizontalShift) {
+                        var sum: Float = 0, sumSquares: Float = 0, product: Float = 0
+                        for y in 0..<height {
+                            let row = (y + dy) * windowWidth + dx, templateRow = y * width
+                            for x in 0..<width {
+                                let value = window[row + x]
+                                sum += value
+                                sumSquares += value * value
+                                product += value * template[templateRow + x]
+                            }
+                        }
+                        // The template has zero mean, so the window's mean drops out of the product.
+                        let count = Float(width * height)
+                        let variance = sumSquares - sum * sum / count
+                        guard variance > 1e-6 else { continue }
+                        best = max(best, product / variance.squareRoot())
+                    }
+                }
+            }
+        }
+        return best
+    }
+
+    /// The paper's grey around the cell: a high percentile of the capitals' rows.
+    private static func paperLevel(_ crop: Raster, left: Double, pitch: Double, rows: Range<Int>) -> Int {
+        var histogram = [Int](repeating: 0, count: 256)
+        var count = 0
+        let from = max(0, Int(left - pitch / 2)), to = min(crop.width, Int(left + 1.5 * pitch))
+        for y in max(0, rows.lowerBound)..<min(crop.height, rows.upperBound) {
+            for x in from..<max(from, to) {
+                histogram[Int(crop.pixels[y * crop.width + x])] += 1
+                count += 1
+            }
+        }
+        var seen = 0
+        for level in 0..<256 {
+            seen += histogram[level]
+            if seen >= count * 9 / 10 { return level }
+        }
+        return 255
+    }
+
+    private static func bilinear(_ pixels: UnsafeBufferPointer<UInt8>, _ width: Int, _ height: Int, _ u: Double, _ v: Double,
+                                 fill: Float) -> Float {
+        let fx = u - 0.5, fy = v - 0.5
+        let x0 = Int(fx.rounded(.down)), y0 = Int(fy.rounded(.down))
+        guard x0 >= 0, y0 >= 0, x0 + 1 < width, y0 + 1 < height else { return fill }
+        let tx = Float(fx - Double(x0)), ty = Float(fy - Double(y0))
+        let index = y0 * width + x0
+        let top = Float(pixels[index]) + (Float(pixels[index + 1]) - Float(pixels[index])) * tx
+        let bottom = Float(pixels[index + width]) + (Float(pixels[index + width + 1]) - Float(pixels[index + width])) * tx
+        return top + (bottom - top) * ty
+    }
+
+    /// Zero mean, unit length; nil for a flat image.
+    private static func normalised(_ values: [Float]) -> [Float]? {
+        let mean = values.reduce(0, +) / Float(values.count)
+        let centred = values.map { $0 - mean }
+        let length = centred.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        guard length > 1e-3 else { return nil }
+        return centred.map { $0 / length }
+    }
+}

@@ -1,0 +1,103 @@
+@testable import DocSentry
+import Foundation
+import Testing
+
+/// The OCR-B glyph comparison on generated scans from TestImages (their answer keys give the printed text), and
+/// the corrector's use of it: a shape changes a character only when a failing check digit then passes.
+@Suite struct GlyphShapesTests {
+    /// The located crop of a TestImages scan and a shape measurer over the characters its key says are printed,
+    /// as if the engine had read them all with confidence.
+    func measurer(_ name: String) throws -> (lines: [String], format: MRZFormat, measure: MRZCorrector.ShapeMeasurer) {
+        let directory = Fixtures.testImages + "/generated/"
+        let key = try AnswerKey.decode(Data(contentsOf: URL(fileURLWithPath: directory + name + ".json")))
+        let region = try MRZLocator().locate(try ImageDecoder().decode(fileAt: directory + key.file).raster)
+        let format = key.format
+        let grid = key.mrzLines.map { $0.map { RecognizedCharacter(character: String($0), confidence: 0.99, alternatives: [], box: []) } }
+        let pitches = region.lineBoxes.map { Double($0.columns.count) / Double(format.lineLength) }
+        let shapes = try #require(GlyphShapes.standard, "OCR-B templates (fonts-ocr-b)")
+        return (key.mrzLines, format, MRZReader.shapeMeasurer(format: format, grid: grid, crop: region.crop, boxes: region.lineBoxes,
+                                                             pitches: pitches, shapes: shapes))
+    }
+
+    @Test("on clean scans, every digit and letter of the checked fields looks most like its own glyph",
+          arguments: ["td3-genuine-0000", "td1-genuine-0000", "td2-genuine-0000", "mrva-genuine-0000", "mrvb-genuine-0000"])
+    func printMatchesItsOwnGlyph(_ name: String) throws {
+        let (lines, format, measure) = try measurer(name)
+        let layout = MRZLayout.of(format)
+        var compared = 0
+        for (line, text) in lines.enumerated() {
+            for (column, printed) in text.enumerated() where printed != "<" {
+                let characterClass = layout.characterClass(line: line, column: column)
+                guard characterClass == .any || characterClass == .digitOrFiller || characterClass == .checkDigit else { continue }
+                let match = try #require(measure(line, column, printed))
+                #expect(match.best == String(printed), "\(name) line \(line + 1) column \(column + 1): \(printed) looks like \(match.best) \(match.bestScore) \(match.readScore)")
+                compared += 1
+            }
+        }
+        #expect(compared >= 15)
+    }
+
+    @Test("a digit read as its look-alike letter (and back) is shown by the shape",
+          arguments: ["td3-genuine-0000", "td1-genuine-0000", "td2-genuine-0000"])
+    func lookAlikesAreToldApart(_ name: String) throws {
+        let (lines, format, measure) = try measurer(name)
+        let layout = MRZLayout.of(format)
+        let twins: [Character: Character] = ["0": "O", "O": "0", "8": "B", "B": "8", "5": "S", "S": "5", "1": "I", "I": "1",
+                                             "2": "Z", "Z": "2", "9": "O", "3": "S", "6": "G", "G": "6"]
+        var compared = 0
+        for (line, text) in lines.enumerated() {
+            for (column, printed) in text.enumerated() {
+                guard layout.characterClass(line: line, column: column) == .any, let twin = twins[printed] else { continue }
+                let match = try #require(measure(line, column, twin))
+                #expect(match.best == String(printed), "\(name) line \(line + 1) column \(column + 1): \(printed) read as \(twin)")
+                #expect(match.bestScore > match.readScore)
+                compared += 1
+            }
+        }
+        #expect(compared >= 3)
+    }
+
+    /// A stand-in measurer: the print at the given positions looks like the given characters, elsewhere like what
+    /// was read.
+    func shapes(_ looks: [Int: Character], margin: Double = 0.2) -> MRZCorrector.ShapeMeasurer {
+        { line, column, read in
+            guard let looksLike = looks[line * 100 + column], looksLike != read else {
+                return ShapeMatch(best: String(read), bestScore: 0.9, readScore: 0.9)
+            }
+            return ShapeMatch(best: String(looksLike), bestScore: 0.9, readScore: 0.9 - margin)
+        }
+    }
+
+    func engineOutput(_ lines: [String]) -> [[RecognizedCharacter]] {
+        lines.map { $0.map { RecognizedCharacter(character: String($0), confidence: 0.98, alternatives: [], box: []) } }
+    }
+
+    @Test func confidentMisreadsInTheDocumentNumberAreCorrectedWhenTheCheckDigitAgrees() throws {
+        // The stock model's habit: L898902C3 read L89B9O2C3, both characters sure; letters are legal there.
+        var misread = Vectors.td3
+        misread[1] = "L89B9O2C3" + misread[1].dropFirst(9)
+        let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3,
+                                                            shape: shapes([103: "8", 105: "0"], margin: 0.1)))
+        #expect(corrected.text.lines == Vectors.td3)
+        #expect(corrected.corrections.filter { $0.reason == "glyph shape" }.count == 2)
+        // Without the image the same read stays as it was (the check digit fails: review or reject downstream).
+        let unseen = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3))
+        #expect(unseen.text.lines[1].hasPrefix("L89B9O2C3"))
+    }
+
+    @Test func aShapeThatDoesNotMakeTheCheckPassChangesNothing() throws {
+        // A forger changed 8 to 3 and left the check digit: the print is a clean OCR-B 3, yet suppose the shape
+        // step saw a B. B (check value 11) does not make the check pass, so the character stays as read.
+        var forged = Vectors.td3
+        forged[1] = "L39890" + forged[1].dropFirst(6)
+        let corrected = try #require(MRZCorrector().correct(engineOutput(forged), format: .td3, shape: shapes([101: "B"])))
+        #expect(corrected.text.lines == forged)
+        #expect(corrected.corrections.isEmpty)
+    }
+
+    @Test func aPassingFieldIsNotReshaped() throws {
+        // The check passes as read: a shape suggestion there (a warped or unevenly lit cell) is not followed.
+        let corrected = try #require(MRZCorrector().correct(engineOutput(Vectors.td3), format: .td3, shape: shapes([102: "B"])))
+        #expect(corrected.text.lines == Vectors.td3)
+    }
+}
