@@ -68,9 +68,8 @@ public struct MRZReader {
             }
             // Print under 12 px high (about 7 px a character) is too coarse for its shape to be a witness: on
             // the bench set's 6-px scans a pair of guessed shapes passed a check by chance.
-            let shape = GlyphShapes.standard.flatMap { shapes in region.characterHeight < 12 ? nil : shapes }.map { shapes in
-                Self.shapeMeasurer(format: format, grid: grid, crop: crop, boxes: region.lineBoxes, pitches: pitches, shapes: shapes)
-            }
+            let shape = region.characterHeight < 12 ? nil
+                : Self.shapeMeasurer(format: format, grid: grid, crop: crop, boxes: region.lineBoxes, pitches: pitches)
             if let corrected = corrector.correct(grid, format: format, shape: shape) {
                 return RecognizedMRZ(corrected: corrected, read: grid.map { String($0.map { Character($0.character) }) },
                                      characters: grid)
@@ -81,12 +80,15 @@ public struct MRZReader {
 
     /// Compares the print of a character with the OCR-B glyphs its position allows (see `GlyphShapes`); measured
     /// only where the corrector asks, since a comparison costs about a millisecond.
+    /// The glyphs are drawn (fontconfig, Cairo: a few milliseconds) only when first needed: most documents pass
+    /// every check and never ask.
     static func shapeMeasurer(format: MRZFormat, grid: [[RecognizedCharacter]], crop: Raster, boxes: [MRZRegion.LineBox],
-                              pitches: [Double], shapes: GlyphShapes) -> MRZCorrector.ShapeMeasurer {
+                              pitches: [Double], shapes: @escaping () -> GlyphShapes? = { GlyphShapes.standard })
+        -> MRZCorrector.ShapeMeasurer {
         let layout = MRZLayout.of(format)
         var lines: [Int: (rows: Range<Int>, origin: Double, pitch: Double, size: Double)] = [:]
         return { line, column, read in
-            guard line < boxes.count, line < pitches.count, line < grid.count else { return nil }
+            guard line < boxes.count, line < pitches.count, line < grid.count, let shapes = shapes() else { return nil }
             if lines[line] == nil {
                 let rows = capitalRows(crop, box: boxes[line])
                 let (origin, pitch) = cellGrid(crop, rows: rows, origin: Double(boxes[line].columns.lowerBound), pitch: pitches[line],

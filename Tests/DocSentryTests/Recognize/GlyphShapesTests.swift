@@ -14,9 +14,9 @@ import Testing
         let format = key.format
         let grid = key.mrzLines.map { $0.map { RecognizedCharacter(character: String($0), confidence: 0.99, alternatives: [], box: []) } }
         let pitches = region.lineBoxes.map { Double($0.columns.count) / Double(format.lineLength) }
-        let shapes = try #require(GlyphShapes.standard, "OCR-B templates (fonts-ocr-b)")
+        _ = try #require(GlyphShapes.standard, "OCR-B templates (fonts-ocr-b)")
         return (key.mrzLines, format, MRZReader.shapeMeasurer(format: format, grid: grid, crop: region.crop, boxes: region.lineBoxes,
-                                                             pitches: pitches, shapes: shapes))
+                                                             pitches: pitches))
     }
 
     @Test("on clean scans, every digit and letter of the checked fields looks most like its own glyph",
