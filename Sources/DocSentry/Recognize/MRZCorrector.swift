@@ -51,6 +51,10 @@ public struct MRZCorrector: Sendable {
     public var shapeMargin: Double = 0.05
     /// The least correlation with which the better glyph must match.
     public var shapeMinimum: Double = 0.5
+    /// The same two figures where no check digit confirms the shape (step 1c): the engine must have doubted, and
+    /// the print must look clearly like the other glyph.
+    public var uncheckedShapeMargin: Double = 0.15
+    public var uncheckedShapeMinimum: Double = 0.6
 
     /// The codes an issuing state or nationality field may hold, without fillers (`D`, `UTO`); empty: no code
     /// correction. A code read with doubt that is not among them is corrected to the one code its doubtful
@@ -214,6 +218,23 @@ public struct MRZCorrector: Sendable {
                 if passing.count > 1 { break }
             }
             for change in chosen { set(change.line, change.column, change.character, "glyph shape") }
+        }
+
+        // 1c. Glyph shapes where no check digit can witness (names, codes, the TD1 second optional data): a
+        // character the engine itself doubted takes the glyph its print matches by a wide margin. A sure read is
+        // left alone here: without a check digit the shape is the only witness against it.
+        if let shape {
+            let checked = Set(groups.flatMap { ($0.covered + [$0.digit]).map { $0.line * 100 + $0.column } })
+            for line in grid.indices {
+                for column in grid[line].indices where !checked.contains(line * 100 + column) {
+                    let read = grid[line][column]
+                    guard read.character != "<", read.confidence < uncertainBelow,
+                          let match = shape(line, column, Character(read.character)), match.best != read.character,
+                          match.bestScore >= uncheckedShapeMinimum, match.bestScore - match.readScore >= uncheckedShapeMargin
+                    else { continue }
+                    set(line, column, Character(match.best), "glyph shape")
+                }
+            }
         }
 
         // 2. Fillers by shape: a cell whose ink matches this MRZ's own fillers is a filler, whatever letter the

@@ -100,4 +100,20 @@ import Testing
         let corrected = try #require(MRZCorrector().correct(engineOutput(Vectors.td3), format: .td3, shape: shapes([102: "B"])))
         #expect(corrected.text.lines == Vectors.td3)
     }
+
+    @Test func aDoubtedLetterInANameTakesItsGlyphOnlyByAWideMargin() throws {
+        // TD1 line 3 holds the name: no check digit covers it. ERIKSSON's K read as C at 0.9 (the engine doubted).
+        var misread = Vectors.td1
+        misread[2] = "ERICSSON" + misread[2].dropFirst(8)
+        var output = engineOutput(misread)
+        output[2][3].confidence = 0.9
+        let corrected = try #require(MRZCorrector().correct(output, format: .td1, shape: shapes([203: "K"], margin: 0.3)))
+        #expect(corrected.text.lines == Vectors.td1)
+        // A narrow margin is not enough without a check digit, and a sure read is never moved.
+        let narrow = try #require(MRZCorrector().correct(output, format: .td1, shape: shapes([203: "K"], margin: 0.05)))
+        #expect(narrow.text.lines == misread)
+        output[2][3].confidence = 0.98
+        let sure = try #require(MRZCorrector().correct(output, format: .td1, shape: shapes([203: "K"], margin: 0.3)))
+        #expect(sure.text.lines == misread)
+    }
 }
