@@ -40,6 +40,13 @@ struct GlyphShapes: Sendable {
                                      dotsPerInch: 254)
         let family = "OCR B"
         let size = canvas.sizeForCapitalHeight(Double(Self.capitalHeight) / 10, family: family)
+        // Without fonts-ocr-b, fontconfig quietly substitutes another family: comparing print with it would mislead.
+        // OCR-B is fixed-pitch, the usual substitutes (DejaVu Sans) are not.
+        canvas.font(family, size: size)
+        let advances = MRZCharacter.alphabet.map { canvas.extents(String($0)).x_advance }
+        guard let widest = advances.max(), let narrowest = advances.min(), widest > 0, narrowest >= 0.99 * widest else {
+            throw .renderingFailed("the font found for \"\(family)\" is not fixed-pitch: install fonts-ocr-b")
+        }
         var templates: [Character: [Float]] = [:]
         for character in MRZCharacter.alphabet {
             canvas.colour(Colour(red: 1, green: 1, blue: 1))
