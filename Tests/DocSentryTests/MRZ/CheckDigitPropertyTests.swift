@@ -78,8 +78,12 @@ struct RandomMRZ {
             let allowed = layout.characterClass(line: target.line, column: target.column)
             var line = Array(lines[target.line])
             let old = line[target.column]
+            // A filler in the document number's check digit is no altered digit: it says the number goes on in the
+            // optional data (Doc 9303 Part 5 §4.2.2, Part 6 §4.2.2), where a check digit of its own follows.
+            let numberCheckDigit = layout.spec(.documentNumberCheckDigit).map { $0.line == target.line && $0.columns.contains(target.column) } ?? false
             let candidates = Array(MRZCharacter.alphabet).filter {
                 allowed.allows($0) && MRZCharacter.checkValue($0)! % 10 != MRZCharacter.checkValue(old)! % 10
+                    && !(numberCheckDigit && $0 == "<")
             }
             line[target.column] = random.pick(candidates)
             var changed = lines
