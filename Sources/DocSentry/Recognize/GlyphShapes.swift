@@ -75,9 +75,11 @@ struct GlyphShapes: Sendable {
     ///   - size: the line's glyph size relative to `rows` (`lineSize`).
     func match(_ crop: Raster, left: Double, pitch: Double, rows: Range<Int>, size: Double, read: Character,
                candidates: [Character]) -> ShapeMatch? {
+        guard rows.count >= 4, pitch >= 2 else { return nil }
+        let placed = placement(crop, left: left, pitch: pitch, rows: rows)
         var scores: [Character: Float] = [:]
         for tried in [size * 0.97, size, size * 1.03] {
-            guard let cell = cell(crop, left: left, pitch: pitch, rows: rows, size: tried) else { continue }
+            guard let cell = cell(crop, rows: rows, placed: placed, size: tried) else { continue }
             for candidate in candidates {
                 guard let template = templates[candidate] else { continue }
                 let score = Self.bestCorrelation(cell.window, windowWidth: cell.width, template: template)
@@ -95,11 +97,13 @@ struct GlyphShapes: Sendable {
     /// its own size would let a round O grow into a tall 0.
     func lineSize(_ crop: Raster, lefts: [Double], pitch: Double, rows: Range<Int>, characters: [Character]) -> Double {
         var best: [Double] = []
+        guard rows.count >= 4, pitch >= 2 else { return 0.93 }
         for (left, character) in zip(lefts, characters) {
             guard let template = templates[character] else { continue }
+            let placed = placement(crop, left: left, pitch: pitch, rows: rows)
             var bestScore: Float = -1, bestSize = 1.0
             for size in stride(from: 0.82, through: 1.12, by: 0.03) {
-                guard let cell = cell(crop, left: left, pitch: pitch, rows: rows, size: size) else { continue }
+                guard let cell = cell(crop, rows: rows, placed: placed, size: size) else { continue }
                 let score = Self.bestCorrelation(cell.window, windowWidth: cell.width, template: template)
                 if score > bestScore { bestScore = score; bestSize = size }
             }
@@ -109,15 +113,13 @@ struct GlyphShapes: Sendable {
         return best.sorted()[best.count / 2]
     }
 
-    /// The cell resampled to template scale with a margin for the shifts, centred on its ink; nil when the cell
-    /// holds no ink.
-    private func cell(_ crop: Raster, left: Double, pitch: Double, rows: Range<Int>, size: Double) -> (window: [Float], width: Int)? {
-        guard rows.count >= 4, pitch >= 2 else { return nil }
-        let scale = Double(rows.count) * size / Double(Self.capitalHeight)  // crop pixels per template pixel
-        let marginX = Self.horizontalShift, marginY = Self.verticalShift
-        let windowWidth = Self.width + 2 * marginX, windowHeight = Self.height + 2 * marginY
-        // Ink centre of the cell, from the column profile of its capitals' rows.
-        let paper = Float(Self.paperLevel(crop, left: left, pitch: pitch, rows: rows))
+    /// Where a cell's print sits: the paper's grey around it and the centre of its ink along the line. The same
+    /// for every size tried, so measured once per cell.
+    private func placement(_ crop: Raster, left: Double, pitch: Double, rows: Range<Int>) -> (paper: Float, centre: Double) {
+        // The paper: a high percentile of the capitals' rows around the cell.
+        let from = max(0, Int(left - pitch / 2))
+        let paper = Float(MRZLocator.GreyLevels(crop.cropped(x: from, y: rows.lowerBound, width: Int(left + 1.5 * pitch) - from,
+                                                             height: rows.count)).percentile(0.9))
         var centre = left + pitch / 2
         crop.pixels.withUnsafeBufferPointer { pixels in
             let from = max(0, Int(left + 0.05 * pitch)), to = min(crop.width, Int(left + 0.95 * pitch))
@@ -134,6 +136,17 @@ struct GlyphShapes: Sendable {
             }
             if first >= 0 { centre = Double(first + last + 1) / 2 }
         }
+        return (paper, centre)
+    }
+
+    /// The cell resampled to template scale with a margin for the shifts, centred on its ink; nil when the cell
+    /// holds no ink.
+    private func cell(_ crop: Raster, rows: Range<Int>, placed: (paper: Float, centre: Double), size: Double)
+        -> (window: [Float], width: Int)? {
+        let scale = Double(rows.count) * size / Double(Self.capitalHeight)  // crop pixels per template pixel
+        let marginY = Self.verticalShift
+        let windowWidth = Self.width + 2 * Self.horizontalShift, windowHeight = Self.height + 2 * marginY
+        let (paper, centre) = placed
         let originX = centre - Double(windowWidth) / 2 * scale
         // Centred vertically on the rows' middle, whatever the size tried.
         let originY = Double(rows.lowerBound + rows.upperBound) / 2 - (Double(Self.topMargin) + Double(Self.capitalHeight) / 2 + Double(marginY)) * scale
@@ -187,25 +200,6 @@ struct GlyphShapes: Sendable {
             }
         }
         return best
-    }
-
-    /// The paper's grey around the cell: a high percentile of the capitals' rows.
-    private static func paperLevel(_ crop: Raster, left: Double, pitch: Double, rows: Range<Int>) -> Int {
-        var histogram = [Int](repeating: 0, count: 256)
-        var count = 0
-        let from = max(0, Int(left - pitch / 2)), to = min(crop.width, Int(left + 1.5 * pitch))
-        for y in max(0, rows.lowerBound)..<min(crop.height, rows.upperBound) {
-            for x in from..<max(from, to) {
-                histogram[Int(crop.pixels[y * crop.width + x])] += 1
-                count += 1
-            }
-        }
-        var seen = 0
-        for level in 0..<256 {
-            seen += histogram[level]
-            if seen >= count * 9 / 10 { return level }
-        }
-        return 255
     }
 
     private static func bilinear(_ pixels: UnsafeBufferPointer<UInt8>, _ width: Int, _ height: Int, _ u: Double, _ v: Double,

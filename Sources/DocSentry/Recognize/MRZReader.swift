@@ -119,12 +119,8 @@ public struct MRZReader {
     static func cellGrid(_ crop: Raster, rows: Range<Int>, origin: Double, pitch: Double, count: Int) -> (origin: Double, pitch: Double) {
         let top = max(0, rows.lowerBound), bottom = min(crop.height, rows.upperBound)
         guard bottom > top, pitch >= 4, crop.width > 0 else { return (origin, pitch) }
+        let paper = MRZLocator.GreyLevels(crop.cropped(x: 0, y: top, width: crop.width, height: bottom - top)).percentile(0.9)
         // Running sum of the ink (darkness) per column, for window sums in constant time.
-        var paperHistogram = [Int](repeating: 0, count: 256)
-        for y in top..<bottom { for x in stride(from: 0, to: crop.width, by: 3) { paperHistogram[Int(crop.pixels[y * crop.width + x])] += 1 } }
-        let total = paperHistogram.reduce(0, +)
-        var seen = 0, paper = 255
-        for level in 0..<256 { seen += paperHistogram[level]; if seen * 10 >= total * 9 { paper = level; break } }
         var cumulative = [Double](repeating: 0, count: crop.width + 1)
         for x in 0..<crop.width {
             var ink = 0
@@ -160,15 +156,8 @@ public struct MRZReader {
         let top = max(0, box.rows.lowerBound - slack), bottom = min(crop.height, box.rows.upperBound + slack)
         let left = max(0, box.columns.lowerBound), right = min(crop.width, box.columns.upperBound)
         guard bottom - top > 4, right - left > 4 else { return box.rows }
-        var levels = [Int](repeating: 0, count: 256)
-        for y in top..<bottom { for x in stride(from: left, to: right, by: 2) { levels[Int(crop.pixels[y * crop.width + x])] += 1 } }
-        let total = levels.reduce(0, +)
-        func percentile(_ p: Double) -> Int {
-            var seen = 0
-            for level in 0..<256 { seen += levels[level]; if Double(seen) >= p * Double(total) { return level } }
-            return 255
-        }
-        let threshold = (percentile(0.02) + percentile(0.9)) / 2
+        let levels = MRZLocator.GreyLevels(crop.cropped(x: left, y: top, width: right - left, height: bottom - top))
+        let threshold = (levels.percentile(0.02) + levels.percentile(0.9)) / 2
         var profile = [Int](repeating: 0, count: bottom - top)
         for y in top..<bottom {
             var count = 0
