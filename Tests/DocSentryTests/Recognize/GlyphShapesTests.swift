@@ -116,4 +116,24 @@ import Testing
         let sure = try #require(MRZCorrector().correct(output, format: .td1, shape: shapes([203: "K"], margin: 0.3)))
         #expect(sure.text.lines == misread)
     }
+    @Test func aSexOutsideFMAndFillerTakesItsGlyphByTheCheckedMargin() throws {
+        // TD3 line 2 column 21: F read as T, sure (a warped MRV-B page in the bench). No check digit covers the
+        // sex, but T is not a sex at all: the grammar is the second witness, so the narrow margin of step 1b does.
+        var misread = Vectors.td3
+        let sexColumn = 20
+        misread[1] = String(misread[1].prefix(sexColumn)) + "T" + misread[1].dropFirst(sexColumn + 1)
+        let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3,
+                                                            shape: shapes([100 + sexColumn: "F"], margin: 0.1)))
+        #expect(corrected.text.lines == Vectors.td3)
+        #expect(corrected.corrections.map(\.reason) == ["glyph shape"])
+        // Kept as a guess: a failure resting on it asks for a rescan, not a reject.
+        #expect(corrected.confidences[1][sexColumn] <= 0.5)
+        // A print that looks like the T it was read as is left for the sex rule to report.
+        let unclear = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3, shape: shapes([:])))
+        #expect(unclear.text.lines == misread)
+        // Without the image, an allowed alternative the engine offered is taken.
+        var output = engineOutput(misread)
+        output[1][sexColumn].alternatives = [.init(character: "E", confidence: 0.2), .init(character: "F", confidence: 0.1)]
+        #expect(try #require(MRZCorrector().correct(output, format: .td3)).text.lines == Vectors.td3)
+    }
 }

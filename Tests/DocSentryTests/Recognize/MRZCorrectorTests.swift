@@ -193,6 +193,30 @@ import Testing
         #expect(fixed.text.lines[1].hasPrefix("ZC70002378"))
     }
 
+    /// A 6-px TD2 (bench document 0189): every character read at about 0.5, the leading 0 of 0053R7509 read O
+    /// with 0 as the engine's strong runner-up. Making its second character O would pass the check too (both
+    /// shift the sum by 2 mod 10), but that change is six times dearer: the cheap one is taken.
+    @Test func aFarCheaperRepairWinsWithASmallerGap() throws {
+        let lines = MRZComposer.compose(MRZFields(format: .td2, documentCode: "I<", issuingState: "NOR",
+            primaryIdentifier: ["PETROVA"], secondaryIdentifier: ["NINA"], documentNumber: "0053R7509",
+            nationality: "NOR", dateOfBirth: "430703", sex: "F", dateOfExpiry: "280712"))
+        let misread = [lines[0], "O" + lines[1].dropFirst()]
+        func output(leadingAlternative: Double) -> [[RecognizedCharacter]] {
+            var output = engineOutput(misread)
+            for column in output[1].indices { output[1][column].confidence = 0.49 }
+            output[1][0].confidence = 0.46
+            output[1][0].alternatives = [.init(character: "0", confidence: leadingAlternative)]
+            output[1][1].alternatives = [.init(character: "O", confidence: 0.3)]
+            return output
+        }
+        // Costs 0.03 against 0.20: a fifth, and 0.17 apart.
+        let corrected = try #require(MRZCorrector().correct(output(leadingAlternative: 0.71), format: .td2))
+        #expect(corrected.text.lines == lines)
+        // Costs 0.09 against 0.20: neither rule holds, the tie is left for a person.
+        let tie = try #require(MRZCorrector().correct(output(leadingAlternative: 0.3), format: .td2))
+        #expect(tie.text.lines == misread)
+    }
+
     @Test func wrongShapeIsNil() {
         #expect(MRZCorrector().correct(engineOutput([Vectors.td3[0]]), format: .td3) == nil)
     }
