@@ -28,8 +28,10 @@ struct GlyphShapes: Sendable {
     /// How far (pixels, template scale) the print may sit off the grid.
     static let horizontalShift = 1, verticalShift = 2
 
-    /// Per character, the template's ink (0 paper, 1 ink) as zero-mean, unit-length values, width x height.
+    /// Per character, the template's ink (0 paper, 1 ink) as zero-mean, unit-length values, `height` rows of
+    /// `paddedWidth` (the last columns zero: a row is read as three 8-float vectors).
     let templates: [Character: [Float]]
+    static let paddedWidth = 24
 
     /// The shapes drawn with the installed OCR-B (Debian's fonts-ocr-b); nil when Cairo cannot draw them.
     static let standard: GlyphShapes? = try? GlyphShapes()
@@ -62,7 +64,11 @@ struct GlyphShapes: Sendable {
             guard let template = Self.normalised(grey.pixels.map { Float(255 - Int($0)) / 255 }) else {
                 throw .renderingFailed("OCR-B glyph \(character) drew no ink: is fonts-ocr-b installed?")
             }
-            templates[character] = template
+            var padded = [Float](repeating: 0, count: Self.height * Self.paddedWidth)
+            for y in 0..<Self.height {
+                for x in 0..<Self.width { padded[y * Self.paddedWidth + x] = template[y * Self.width + x] }
+            }
+            templates[character] = padded
         }
         self.templates = templates
     }
@@ -82,7 +88,7 @@ struct GlyphShapes: Sendable {
             guard let cell = cell(crop, rows: rows, placed: placed, size: tried) else { continue }
             for candidate in candidates {
                 guard let template = templates[candidate] else { continue }
-                let score = Self.bestCorrelation(cell.window, windowWidth: cell.width, template: template)
+                let score = Self.bestCorrelation(cell, template: template)
                 scores[candidate] = max(scores[candidate] ?? -1, score)
             }
         }
@@ -104,7 +110,7 @@ struct GlyphShapes: Sendable {
             var bestScore: Float = -1, bestSize = 1.0
             for size in stride(from: 0.82, through: 1.12, by: 0.03) {
                 guard let cell = cell(crop, rows: rows, placed: placed, size: size) else { continue }
-                let score = Self.bestCorrelation(cell.window, windowWidth: cell.width, template: template)
+                let score = Self.bestCorrelation(cell, template: template)
                 if score > bestScore { bestScore = score; bestSize = size }
             }
             if bestScore > 0.6 { best.append(bestSize) }
@@ -139,10 +145,19 @@ struct GlyphShapes: Sendable {
         return (paper, centre)
     }
 
+    /// A cell resampled to template scale, with a margin for the shifts, and per shift the length of its
+    /// mean-free values: those are the same for every template compared, so measured once.
+    struct Window {
+        /// `width` x (`height` + 2 `verticalShift`) values, then zeros for the last vector read of the last row.
+        let values: [Float]
+        let width: Int
+        /// Per shift (dy major), the length of the shifted window's mean-free values; 0 where it is flat.
+        let lengths: [Float]
+    }
+
     /// The cell resampled to template scale with a margin for the shifts, centred on its ink; nil when the cell
     /// holds no ink.
-    private func cell(_ crop: Raster, rows: Range<Int>, placed: (paper: Float, centre: Double), size: Double)
-        -> (window: [Float], width: Int)? {
+    private func cell(_ crop: Raster, rows: Range<Int>, placed: (paper: Float, centre: Double), size: Double) -> Window? {
         let scale = Double(rows.count) * size / Double(Self.capitalHeight)  // crop pixels per template pixel
         let marginY = Self.verticalShift
         let windowWidth = Self.width + 2 * Self.horizontalShift, windowHeight = Self.height + 2 * marginY
@@ -150,7 +165,7 @@ struct GlyphShapes: Sendable {
         let originX = centre - Double(windowWidth) / 2 * scale
         // Centred vertically on the rows' middle, whatever the size tried.
         let originY = Double(rows.lowerBound + rows.upperBound) / 2 - (Double(Self.topMargin) + Double(Self.capitalHeight) / 2 + Double(marginY)) * scale
-        var window = [Float](repeating: 0, count: windowWidth * windowHeight)
+        var window = [Float](repeating: 0, count: windowWidth * windowHeight + Self.paddedWidth)
         var anyInk = false
         crop.pixels.withUnsafeBufferPointer { pixels in
             // Each template pixel averages a 2x2 grid of bilinear samples: the crop is about twice as fine.
@@ -170,31 +185,52 @@ struct GlyphShapes: Sendable {
                 }
             }
         }
-        return anyInk ? (window: window, width: windowWidth) : nil
+        guard anyInk else { return nil }
+        var lengths: [Float] = []
+        let count = Float(Self.width * Self.height)
+        for dy in 0...(2 * Self.verticalShift) {
+            for dx in 0...(2 * Self.horizontalShift) {
+                var sum: Float = 0, sumSquares: Float = 0
+                for y in 0..<Self.height {
+                    for x in 0..<Self.width {
+                        let value = window[(y + dy) * windowWidth + dx + x]
+                        sum += value
+                        sumSquares += value * value
+                    }
+                }
+                let variance = sumSquares - sum * sum / count
+                lengths.append(variance > 1e-6 ? variance.squareRoot() : 0)
+            }
+        }
+        return Window(values: window, width: windowWidth, lengths: lengths)
     }
 
-    /// The best normalised correlation of `template` with `window` over the allowed shifts.
-    private static func bestCorrelation(_ window: [Float], windowWidth: Int, template: [Float]) -> Float {
+    /// The best normalised correlation of `template` with the window over the allowed shifts.
+    ///
+    /// The template has zero mean, so the window's mean drops out of the product: one dot product per shift,
+    /// eight columns at a time.
+    private static func bestCorrelation(_ window: Window, template: [Float]) -> Float {
         var best: Float = -1
-        window.withUnsafeBufferPointer { window in
+        window.values.withUnsafeBufferPointer { values in
             template.withUnsafeBufferPointer { template in
+                let windowBase = UnsafeRawPointer(values.baseAddress!), templateBase = UnsafeRawPointer(template.baseAddress!)
+                let stride = MemoryLayout<Float>.stride
+                var shift = 0
                 for dy in 0...(2 * verticalShift) {
                     for dx in 0...(2 * horizontalShift) {
-                        var sum: Float = 0, sumSquares: Float = 0, product: Float = 0
+                        defer { shift += 1 }
+                        let length = window.lengths[shift]
+                        guard length > 0 else { continue }
+                        var product = SIMD8<Float>()
                         for y in 0..<height {
-                            let row = (y + dy) * windowWidth + dx, templateRow = y * width
-                            for x in 0..<width {
-                                let value = window[row + x]
-                                sum += value
-                                sumSquares += value * value
-                                product += value * template[templateRow + x]
+                            let row = ((y + dy) * window.width + dx) * stride, templateRow = y * paddedWidth * stride
+                            for part in 0..<3 {
+                                let offset = part * 8 * stride
+                                product += windowBase.loadUnaligned(fromByteOffset: row + offset, as: SIMD8<Float>.self)
+                                    * templateBase.loadUnaligned(fromByteOffset: templateRow + offset, as: SIMD8<Float>.self)
                             }
                         }
-                        // The template has zero mean, so the window's mean drops out of the product.
-                        let count = Float(width * height)
-                        let variance = sumSquares - sum * sum / count
-                        guard variance > 1e-6 else { continue }
-                        best = max(best, product / variance.squareRoot())
+                        best = max(best, product.sum() / length)
                     }
                 }
             }
