@@ -221,6 +221,32 @@ public struct MRZCorrector: Sendable {
             for change in chosen { set(change.line, change.column, change.character, "glyph shape") }
         }
 
+        // 1b'. A field whose check fails whatever is read (a forger's altered digit, a misprint) cannot witness a
+        // shape: there a digit read as its look-alike letter, or the reverse (9 and O, 3 and S), whose print is
+        // clearly the other glyph is read as printed, with the wide margin of step 1c, and only when no check
+        // changes its outcome (the field still fails, every other check as before): what staff see is the
+        // character on the page, and no verdict moves.
+        if let shape {
+            let outcome = groups.map { passes($0, grid) }
+            let protected = Set(zip(groups, outcome).filter { $0.1 }.flatMap { pair in (pair.0.covered + [pair.0.digit]).map { $0.line * 100 + $0.column } })
+            for group in groups where !passes(group, grid) {
+                var trial = grid
+                var changes: [(line: Int, column: Int, character: Character)] = []
+                for position in group.covered where !protected.contains(position.line * 100 + position.column) {
+                    let read = Character(grid[position.line][position.column].character)
+                    guard read != "<", let match = shape(position.line, position.column, read), let best = match.best.first,
+                          best != read, MRZCharacter.isDigit(best) != MRZCharacter.isDigit(read),
+                          layout.characterClass(line: position.line, column: position.column).allows(best),
+                          match.bestScore >= uncheckedShapeMinimum, match.bestScore - match.readScore >= uncheckedShapeMargin
+                    else { continue }
+                    changes.append((position.line, position.column, best))
+                    trial[position.line][position.column].character = String(best)
+                }
+                guard !changes.isEmpty, groups.map({ passes($0, trial) }) == outcome else { continue }
+                for change in changes { set(change.line, change.column, change.character, "glyph shape") }
+            }
+        }
+
         // 1c. Glyph shapes where no check digit can witness (names, codes, the TD1 second optional data): a
         // character the engine itself doubted takes the glyph its print matches by a wide margin. A sure read is
         // left alone here: without a check digit the shape is the only witness against it.

@@ -87,12 +87,29 @@ import Testing
 
     @Test func aShapeThatDoesNotMakeTheCheckPassChangesNothing() throws {
         // A forger changed 8 to 3 and left the check digit: the print is a clean OCR-B 3, yet suppose the shape
-        // step saw a B. B (check value 11) does not make the check pass, so the character stays as read.
+        // step saw a B, by a narrow margin. B (check value 11) does not make the check pass, so the character stays
+        // as read. (By a wide margin the print would be shown as it is, the field still failing: see below.)
         var forged = Vectors.td3
         forged[1] = "L39890" + forged[1].dropFirst(6)
-        let corrected = try #require(MRZCorrector().correct(engineOutput(forged), format: .td3, shape: shapes([101: "B"])))
+        let corrected = try #require(MRZCorrector().correct(engineOutput(forged), format: .td3, shape: shapes([101: "B"], margin: 0.1)))
         #expect(corrected.text.lines == forged)
         #expect(corrected.corrections.isEmpty)
+    }
+
+    @Test func aFieldThatFailsWhateverIsReadShowsItsPrintedDigits() throws {
+        // A forger changed 2 to 3 in L898902C3 and left the check digit: the field fails whatever is read. The
+        // engine also read the 8 before it as B, sure. The print is clearly an 8: read as printed, the field
+        // still failing (nothing is hidden, nothing repaired).
+        var forged = Vectors.td3
+        forged[1] = "L898903C3" + forged[1].dropFirst(9)
+        var misread = forged
+        misread[1] = "LB98903C3" + forged[1].dropFirst(9)
+        let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3, shape: shapes([101: "8"], margin: 0.3)))
+        #expect(corrected.text.lines == forged)
+        #expect(corrected.corrections.map(\.reason) == ["glyph shape"])
+        // A narrow margin is not enough where no check digit confirms the glyph.
+        let narrow = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3, shape: shapes([101: "8"], margin: 0.1)))
+        #expect(narrow.text.lines == misread)
     }
 
     @Test func aPassingFieldIsNotReshaped() throws {
