@@ -52,7 +52,7 @@ public struct MRZCorrector: Sendable {
     public var shapeMargin: Double = 0.05
     /// The least correlation with which the better glyph must match.
     public var shapeMinimum: Double = 0.5
-    /// The same two figures where no check digit confirms the shape (step 1c): the engine must have doubted, and
+    /// The same two figures where no check digit confirms the shape (steps 1c and 1d): the engine must have doubted, and
     /// the print must look clearly like the other glyph.
     public var uncheckedShapeMargin: Double = 0.15
     public var uncheckedShapeMinimum: Double = 0.6
@@ -109,7 +109,7 @@ public struct MRZCorrector: Sendable {
 
     /// Corrects grid-aligned characters of a known format (each line exactly the format's length).
     ///
-    /// - Parameter shape: compares a character's print with the OCR-B glyphs (step 1b); nil: no image to look at.
+    /// - Parameter shape: compares a character's print with the OCR-B glyphs (steps 1b-1d); nil: no image to look at.
     public func correct(_ lines: [[RecognizedCharacter]], format: MRZFormat, shape: ShapeMeasurer? = nil) -> CorrectedMRZ? {
         guard lines.count == format.lineCount, lines.allSatisfy({ $0.count == format.lineLength }) else { return nil }
         let layout = MRZLayout.of(format)
@@ -221,9 +221,9 @@ public struct MRZCorrector: Sendable {
             for change in chosen { set(change.line, change.column, change.character, "glyph shape") }
         }
 
-        // 1b'. A field whose check fails whatever is read (a forger's altered digit, a misprint) cannot witness a
+        // 1c. A field whose check fails whatever is read (a forger's altered digit, a misprint) cannot witness a
         // shape: there a digit read as its look-alike letter, or the reverse (9 and O, 3 and S), whose print is
-        // clearly the other glyph is read as printed, with the wide margin of step 1c, and only when no check
+        // clearly the other glyph is read as printed, with the wide margin of step 1d, and only when no check
         // changes its outcome (the field still fails, every other check as before): what staff see is the
         // character on the page, and no verdict moves.
         if let shape {
@@ -247,7 +247,7 @@ public struct MRZCorrector: Sendable {
             }
         }
 
-        // 1c. Glyph shapes where no check digit can witness (names, codes, the TD1 second optional data): a
+        // 1d. Glyph shapes where no check digit can witness (names, codes, the TD1 second optional data): a
         // character the engine itself doubted takes the glyph its print matches by a wide margin. A sure read is
         // left alone here: without a check digit the shape is the only witness against it.
         if let shape {
@@ -270,7 +270,7 @@ public struct MRZCorrector: Sendable {
             }
         }
 
-        // 1d. A sex the shapes did not settle (F, M or < only: Doc 9303 Part 4, note p): the engine's first allowed
+        // 1e. A sex the shapes did not settle (F, M or < only: Doc 9303 Part 4, note p): the engine's first allowed
         // alternative, as a guess.
         if let sex = layout.spec(.sex) {
             for column in sex.columns where !MRZCharacterClass.sex.allows(character(sex.line, column)) {
