@@ -280,6 +280,28 @@ public struct MRZCorrector: Sendable {
             }
         }
 
+        // 1f. A document number or a name never begins with a filler (both are written from their first position
+        // and padded at the end: Doc 9303 Parts 4-7, each format's data structure): a leading < with characters after
+        // it is a misread, often a K whose stem the crop's edge cut (K and < have the same check value). Its glyph
+        // when the print shows a character clearly, else the engine's first alternative that is one; otherwise it
+        // stays.
+        for name in [MRZFieldName.documentNumber, .name] {
+            guard let spec = layout.spec(name), let first = spec.columns.first, character(spec.line, first) == "<",
+                  spec.columns.dropFirst().contains(where: { character(spec.line, $0) != "<" })
+            else { continue }
+            let allowed = layout.characterClass(line: spec.line, column: first)
+            if let match = shape?(spec.line, first, "<"), let best = match.best.first, best != "<",
+               match.bestScore >= shapeMinimum, match.bestScore - match.readScore >= shapeMargin {
+                // Two witnesses, the grammar and the print: not a doubt for the check-digit search to reopen (on a
+                // forged number it would find a pair of changes that makes the altered field pass).
+                set(spec.line, first, best, "glyph shape")
+                grid[spec.line][first].confidence = max(grid[spec.line][first].confidence, uncertainBelow)
+            } else if let alternative = grid[spec.line][first].alternatives.first(where: {
+                $0.character != "<" && allowed.allows(Character($0.character)) }) {
+                set(spec.line, first, Character(alternative.character), "filler position")
+            }
+        }
+
         // 2. Fillers by shape: a cell whose ink matches this MRZ's own fillers is a filler, whatever letter the
         // engine made of it (K, E, C, X...). Digits are left to the check digits.
         for line in grid.indices {

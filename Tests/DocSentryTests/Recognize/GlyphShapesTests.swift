@@ -112,6 +112,24 @@ import Testing
         #expect(narrow.text.lines == misread)
     }
 
+    @Test func aNumberOrNameDoesNotBeginWithAFiller() throws {
+        // A document number K345801V3 read <345801V3 (the K's stem cut by the crop's edge): K and < have the same
+        // check value, so the check passes either way; the grammar and the print say K.
+        let lines = MRZComposer.compose(MRZFields(format: .td3, documentCode: "P<", issuingState: "ITA",
+            primaryIdentifier: ["OLSEN"], secondaryIdentifier: ["HUGO"], documentNumber: "K345801V3",
+            nationality: "ITA", dateOfBirth: "800728", sex: "M", dateOfExpiry: "340507"))
+        let misread = [lines[0], "<" + lines[1].dropFirst()]
+        let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3, shape: shapes([100: "K"], margin: 0.1)))
+        #expect(corrected.text.lines == lines)
+        #expect(corrected.corrections.map(\.reason) == ["glyph shape"])
+        #expect(corrected.confidences[1][0] >= 0.95, "two witnesses: not reopened by the check-digit search")
+        // Without the image, the engine's first alternative that is a character; with neither, it stays.
+        var output = engineOutput(misread)
+        output[1][0].alternatives = [.init(character: "<", confidence: 0.3), .init(character: "K", confidence: 0.2)]
+        #expect(try #require(MRZCorrector().correct(output, format: .td3)).text.lines == lines)
+        #expect(try #require(MRZCorrector().correct(engineOutput(misread), format: .td3)).text.lines == misread)
+    }
+
     @Test func aPassingFieldIsNotReshaped() throws {
         // The check passes as read: a shape suggestion there (a warped or unevenly lit cell) is not followed.
         let corrected = try #require(MRZCorrector().correct(engineOutput(Vectors.td3), format: .td3, shape: shapes([102: "B"])))
