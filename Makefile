@@ -45,10 +45,7 @@ SYNTH_LINES ?= 20000
 REAL_WEIGHT ?= 3
 REAL_LINES ?= ../shared/data/mrz-lines-real/lines
 .PHONY: model
-## The model's synthetic lines print a few characters in other typefaces (TrainingLines.otherTypefaces).
-MODEL_PACKAGES := fonts-liberation2 fonts-freefont-ttf
-model:
-	@$(MAKE) --no-print-directory setup DEBIAN_PACKAGES="$(DEBIAN_PACKAGES) $(MODEL_PACKAGES)"
+model: setup
 	$(SWIFT) build -c release --scratch-path .build-model --product docsentry
 	MODEL_MINUTES=$(MODEL_MINUTES) MAX_ITERATIONS=$(MAX_ITERATIONS) SYNTH_LINES=$(SYNTH_LINES) \
 	  REAL_WEIGHT=$(REAL_WEIGHT) REAL_LINES=$(REAL_LINES) DOCSENTRY=.build-model/release/docsentry \

@@ -94,14 +94,6 @@ synthetic() {
     mkdir -p "$dir"
     if [ ! -f "$dir/.done-$count-$seed" ]; then
         [ -x "$DOCSENTRY" ] || { echo "model: $DOCSENTRY missing: swift build -c release --scratch-path .build-model" >&2; exit 1; }
-        # Some characters are printed in other typefaces (TrainingLines.otherTypefaces); fontconfig would quietly
-        # put DejaVu in place of a missing one, the family the bench's pasted characters use.
-        local face
-        for face in "Liberation Sans" "Liberation Serif" "Liberation Mono" FreeSans FreeSerif FreeMono "OCR B"; do
-            [ "$(fc-match -f '%{family[0]}' "$face")" = "$face" ] || {
-                echo "model: font '$face' is missing (fc-match gives '$(fc-match -f '%{family[0]}' "$face")'):" \
-                     "apt-get install fonts-liberation2 fonts-freefont-ttf fonts-ocr-b" >&2; exit 1; }
-        done
         say "synthetic: rendering $count lines, seed $seed, into $dir"
         rm -f "$dir"/.done-*
         # Two processes, each rendering half of the indices (the image of an index depends only on the seed).

@@ -23,8 +23,7 @@ public struct TrainingLine: Sendable, Equatable {
 /// What varies: character pitch (5 to 36 px), letter spacing, stroke weight, rotation up to ±2°, tight or padded
 /// crops, fragments of the neighbouring MRZ line above or below, paper and ink grey levels (low contrast
 /// included), uneven light, blur, noise, JPEG artefacts, rendering at twice the size and reducing, and about a
-/// third binarised (some of them first scaled to about 60 px high, as scanned line crops often are), and in about
-/// one line in seven a character or two in another typeface (`otherTypefaces`), as forgers paste them.
+/// third binarised (some of them first scaled to about 60 px high, as scanned line crops often are).
 public enum TrainingLines {
     public static let alphabet = Array(MRZCharacter.alphabet)
 
@@ -46,44 +45,12 @@ public enum TrainingLines {
         return text(using: &random)
     }
 
-    /// Typefaces a few training characters are printed in instead of OCR-B (`fonts-liberation2`,
-    /// `fonts-freefont-ttf`, which `make model` installs).
-    ///
-    /// Why: a forger who changes one character often prints it in whatever font is at hand (real-scans.md), and
-    /// the recogniser must read what is printed, so that the check digits and the print forensics judge the
-    /// forger's character rather than a misreading of it. None of these is a DejaVu face: the generator's pasted
-    /// characters (`Forgery.pastedStyle`) are DejaVu, so the bench measures reading a typeface never trained on.
-    public static let otherTypefaces = ["Liberation Sans", "Liberation Serif", "Liberation Mono", "FreeSans", "FreeSerif", "FreeMono"]
-
-    /// A character of the line printed in another typeface, a little larger or smaller and off the baseline.
-    struct OtherTypefaceCharacter: Equatable {
-        let typeface: String
-        let scale: Double
-        /// Baseline shift, in cap heights (positive: lower).
-        let drop: Double
-    }
-
     /// Line `index` of the set made from `seed`.
-    ///
-    /// - Parameter otherTypefaces: whether about one line in seven gets one or two characters in a typeface of
-    ///   `otherTypefaces` (drawn from a stream of its own: the rest of the line is the same either way).
-    public static func render(seed: UInt64, index: Int, otherTypefaces: Bool = true) -> TrainingLine {
+    public static func render(seed: UInt64, index: Int) -> TrainingLine {
         var random = SplitMix64(seed: seed, line: UInt64(index), purpose: 1)
         let content = text(using: &random)
         var look = SplitMix64(seed: seed, line: UInt64(index), purpose: 2)
-        var pasting = SplitMix64(seed: seed, line: UInt64(index), purpose: 3)
-        var pasted: [Int: OtherTypefaceCharacter] = [:]
-        if otherTypefaces, pasting.chance(0.15) {
-            for _ in 0..<(pasting.chance(0.25) ? 2 : 1) {
-                pasted[pasting.integer(in: 0...(content.line.count - 1))] = OtherTypefaceCharacter(
-                    typeface: pasting.element(of: Self.otherTypefaces), scale: pasting.double(in: 0.85...1.2),
-                    drop: pasting.chance(0.5) ? 0 : pasting.double(in: -0.12...0.12))
-            }
-        }
-        var (image, recipe) = draw(content.line, above: content.above, below: content.below, pasted: pasted, using: &look)
-        for (column, character) in pasted.sorted(by: { $0.key < $1.key }) {
-            recipe += " column \(column + 1) in \(character.typeface)"
-        }
+        let (image, recipe) = draw(content.line, above: content.above, below: content.below, using: &look)
         return TrainingLine(text: content.line, image: image, recipe: content.kind + " " + recipe)
     }
 
@@ -170,8 +137,7 @@ public enum TrainingLines {
 
     // MARK: - Drawing
 
-    static func draw(_ line: String, above: String?, below: String?, pasted: [Int: OtherTypefaceCharacter] = [:],
-                     using random: inout SplitMix64) -> (Raster, String) {
+    static func draw(_ line: String, above: String?, below: String?, using random: inout SplitMix64) -> (Raster, String) {
         // Final pitch, log-uniform from 5 to 36 px; a quarter of the lines are drawn twice as large and reduced.
         let pitch = exp(random.double(in: log(5.0)...log(36.0)))
         let supersample = random.chance(0.25) ? 2.0 : 1.0
@@ -219,30 +185,17 @@ public enum TrainingLines {
         cairo_set_line_width(cr, max(bold, 0.01))
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
 
-        func show(_ text: String, baseline y: Double, shift: Double, pasted: [Int: OtherTypefaceCharacter] = [:]) {
+        func show(_ text: String, baseline y: Double, shift: Double) {
             for (i, character) in text.enumerated() {
                 let dx = jitter > 0 ? random.gaussian() * jitter * drawPitch : 0
                 let dy = jitter > 0 ? random.gaussian() * jitter * 0.6 * drawPitch : 0
-                if let other = pasted[i] {
-                    // Centred in its cell by its own advance, as a forger lines a pasted character up by eye.
-                    cairo_select_font_face(cr, other.typeface, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
-                    cairo_set_font_size(cr, fontSize * other.scale)
-                    var own = cairo_text_extents_t()
-                    cairo_text_extents(cr, String(character), &own)
-                    let x = x0 + shift + Double(i) * drawPitch + (drawPitch - own.x_advance) / 2 + dx
-                    cairo_move_to(cr, x, y + dy + other.drop * capHeight)
-                    cairo_text_path(cr, String(character))
-                    cairo_select_font_face(cr, "OCR B", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
-                    cairo_set_font_size(cr, fontSize)
-                    continue
-                }
                 let x = x0 + shift + Double(i) * drawPitch + (drawPitch - glyphAdvance) / 2 + dx
                 cairo_move_to(cr, x, y + dy)
                 cairo_text_path(cr, String(character))
             }
             if bold > 0 { cairo_fill_preserve(cr); cairo_stroke(cr) } else { cairo_fill(cr) }
         }
-        show(line, baseline: baseline, shift: 0, pasted: pasted)
+        show(line, baseline: baseline, shift: 0)
         // Neighbouring lines are printed at the same pitch, aligned on the same left edge (or nearly).
         let neighbourShift = random.chance(0.7) ? 0 : random.double(in: -0.5...0.5) * drawPitch
         if let above { show(above, baseline: baseline - lineGap, shift: neighbourShift) }

@@ -44,25 +44,6 @@ import Testing
         #expect((20...100).contains(random), "about a fifth of the lines are random strings, got \(random) of 300")
     }
 
-    /// About one line in seven has a character or two in another typeface; the rest of the line, and every other
-    /// line, is what it would be without them.
-    @Test func someCharactersInAnotherTypeface() {
-        var pastedLines = 0
-        for index in 0..<60 {
-            let line = TrainingLines.render(seed: 3, index: index)
-            let plain = TrainingLines.render(seed: 3, index: index, otherTypefaces: false)
-            #expect(line.text == plain.text)
-            if line.recipe.contains(" in ") {
-                pastedLines += 1
-                #expect(TrainingLines.otherTypefaces.contains { line.recipe.hasSuffix($0) }, "\(line.recipe)")
-                #expect(line.image != plain.image, "line \(index): the other typeface changes the print")
-            } else {
-                #expect(line == plain, "line \(index)")
-            }
-        }
-        #expect((3...20).contains(pastedLines), "about one line in seven, got \(pastedLines) of 60")
-    }
-
     @Test func pngEncodes() throws {
         let line = TrainingLines.render(seed: 1, index: 0)
         let png = try #require(TrainingLines.png(line.image))
