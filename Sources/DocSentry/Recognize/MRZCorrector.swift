@@ -228,8 +228,9 @@ public struct MRZCorrector: Sendable {
         // character on the page, and no verdict moves.
         if let shape {
             let outcome = groups.map { passes($0, grid) }
-            let protected = Set(zip(groups, outcome).filter { $0.1 }.flatMap { pair in (pair.0.covered + [pair.0.digit]).map { $0.line * 100 + $0.column } })
-            for group in groups where !passes(group, grid) {
+            let protected = Set(zip(groups, outcome).filter { $0.1 }.flatMap { $0.0.positionKeys })
+            // Each change below keeps every outcome, so `outcome` stays true to the grid through the loop.
+            for (group, passing) in zip(groups, outcome) where !passing {
                 var trial = grid
                 var changes: [(line: Int, column: Int, character: Character)] = []
                 for position in group.covered where !protected.contains(position.line * 100 + position.column) {
@@ -251,7 +252,7 @@ public struct MRZCorrector: Sendable {
         // character the engine itself doubted takes the glyph its print matches by a wide margin. A sure read is
         // left alone here: without a check digit the shape is the only witness against it.
         if let shape {
-            let checked = Set(groups.flatMap { ($0.covered + [$0.digit]).map { $0.line * 100 + $0.column } })
+            let checked = Set(groups.flatMap(\.positionKeys))
             for line in grid.indices {
                 for column in grid[line].indices where !checked.contains(line * 100 + column) {
                     let read = grid[line][column]
@@ -498,6 +499,8 @@ public struct MRZCorrector: Sendable {
         let covered: [(line: Int, column: Int)]
         /// `<` is an acceptable digit when every covered character is a filler (TD3 optional data).
         let fillerAllowedWhenEmpty: Bool
+        /// The covered positions and the digit itself, as `line * 100 + column` keys.
+        var positionKeys: [Int] { (covered + [digit]).map { $0.line * 100 + $0.column } }
     }
 
     func checkGroups(_ layout: MRZLayout) -> [CheckGroup] {
@@ -531,7 +534,7 @@ public struct MRZCorrector: Sendable {
         let otherGroups = checkGroups(layout).filter { $0.digit != group.digit }
         let passingBefore = otherGroups.filter { passes($0, grid) }
         // A position protected by a passing field check is not reconsidered by the composite.
-        let protected = Set(passingBefore.filter { $0.covered.count < 20 }.flatMap { g in (g.covered + [g.digit]).map { $0.line * 100 + $0.column } })
+        let protected = Set(passingBefore.filter { $0.covered.count < 20 }.flatMap(\.positionKeys))
         var options: [(line: Int, column: Int, characters: [Character])] = []
         for position in group.covered + [group.digit] where !protected.contains(position.line * 100 + position.column) {
             let read = grid[position.line][position.column]
