@@ -27,12 +27,23 @@ public struct CorrectedMRZ: Sendable {
 /// Confidently read characters are never changed to make a check digit pass: a genuine document printed with a
 /// wrong check digit must be reported as printed (real-scans.md).
 public struct MRZCorrector: Sendable {
-    /// Confidence under which a character may be changed by a check-digit search.
+    /// Confidence under which a character counts as doubted by the engine: the shape and filler steps and the
+    /// country-code correction may change it.
     ///
     /// Measured on the bench set (seed 424242): the right check-digit repairs changed characters read at 0.50-0.95;
     /// characters read at 0.97-0.99 that a repair changed were, 20 times out of 20, a forger's altered field
     /// whose check digit was left as it was: "repairing" those hides the fraud.
     public var uncertainBelow: Double = 0.95
+
+    /// Confidence under which the check-digit search (step 5) may change a character to any of the engine's
+    /// alternatives or look-alikes; above it only a sure `O` or `I` may become `0` or `1`.
+    ///
+    /// Chosen on the tuning set (seed 777, stock model): when the search could change any character under 0.95
+    /// (or with a runner-up over 0.25), its changes of characters read at 0.7 or more were right 1 time in 8 (2 in
+    /// 11 on the bench), each right one a sure `O` taken as `0`, which stays allowed; 6 of the 7 wrong ones were on
+    /// forged documents, a left-over check digit "repaired" by changing what the forger printed. Under 0.7 its
+    /// changes were right 2 times in 4. The MRZ model's reads are the same either way on both sets.
+    public var repairableBelow: Double = 0.7
 
     /// An alternative the engine offered with at least this confidence makes its character doubtful too.
     public var doubtfulAlternativeAbove: Double = 0.25
@@ -421,6 +432,23 @@ public struct MRZCorrector: Sendable {
                     }
                 }
             }
+            // The same for the whole field read as letters: in strong blur the stock engine reads a number's digits
+            // as their letter twins, sure of each (SSSO7SO6S for 555075065). When all its look-alike letters read
+            // as digits make the check pass, they are doubts too.
+            let twins = group.covered.compactMap { position -> (line: Int, column: Int, digit: Character)? in
+                guard let digit = Self.digitForLetter[character(position.line, position.column)],
+                      layout.characterClass(line: position.line, column: position.column).allows(digit) else { return nil }
+                return (position.line, position.column, digit)
+            }
+            if twins.count >= 2 {
+                var trial = grid
+                for twin in twins { trial[twin.line][twin.column].character = String(twin.digit) }
+                if passes(group, trial) {
+                    for twin in twins {
+                        grid[twin.line][twin.column].confidence = min(grid[twin.line][twin.column].confidence, lookAlikeDoubtConfidence)
+                    }
+                }
+            }
         }
 
         let lines = grid.map { String($0.map { Character($0.character) }) }
@@ -503,6 +531,22 @@ public struct MRZCorrector: Sendable {
         var positionKeys: [Int] { (covered + [digit]).map { $0.line * 100 + $0.column } }
     }
 
+    /// Whether a character written over the filler at `line`, `column` would stand alone in its field: fillers
+    /// (or the field's end) on both sides, and not at the field's start.
+    ///
+    /// A field's data start at its first position and "unused character positions shall be completed with filler
+    /// characters" (Doc 9303 Parts 4-7 §4.2.2, field notes), so `<<<<<<8` or `<<<4<<<` is not how a field is
+    /// printed, while a check-digit search that may write any digit over an unsure filler finds such a pass one
+    /// time in ten. Names are exempt (a lone initial is a name component), and so is a field's first position (a
+    /// one-character content).
+    static func wouldStandAlone(line: Int, column: Int, layout: MRZLayout, grid: [[RecognizedCharacter]]) -> Bool {
+        guard let field = layout.fields.first(where: { $0.line == line && $0.columns.contains(column) }),
+              field.name != .name, field.columns.count > 1, column > field.columns.lowerBound else { return false }
+        let before = grid[line][column - 1].character == "<"
+        let after = column + 1 >= field.columns.upperBound || grid[line][column + 1].character == "<"
+        return before && after
+    }
+
     func checkGroups(_ layout: MRZLayout) -> [CheckGroup] {
         var groups: [CheckGroup] = []
         for spec in layout.checkDigits {
@@ -542,9 +586,7 @@ public struct MRZCorrector: Sendable {
             let characterClass = layout.characterClass(line: position.line, column: position.column)
             var candidates = read.alternatives.map { Character($0.character) }
             let isCheckDigit = position == group.digit
-            let uncertain = read.confidence < uncertainBelow
-                || read.alternatives.contains { $0.confidence >= doubtfulAlternativeAbove && $0.character != read.character }
-            if uncertain {
+            if read.confidence < repairableBelow {
                 candidates += Self.confusable[readCharacter] ?? []
                 // An unsure filler, or a digit the class step had to guess, may be any digit: each has its own
                 // check value, so at most one passes.
@@ -555,13 +597,17 @@ public struct MRZCorrector: Sendable {
                 // Only letter to digit (O to 0, I to 1), never a sure digit to a letter: a forger's altered digit
                 // must not be "repaired" into a letter that happens to satisfy the check digit. Measured: widening
                 // this to B/8, S/5, Z/2, G/6 gained nothing with the stock model and, with the MRZ model, made 10
-                // wrong repairs on forged documents out of 10.
-                candidates.append(twin)
+                // wrong repairs on forged documents out of 10. The twin only: the engine's other choices for a
+                // sure O (Q, D, I) made 4 wrong repairs of 4 on the bench and tuning sets.
+                candidates = [twin]
             } else {
                 continue
             }
             var seen = Set<Character>()
             candidates = candidates.filter { $0 != readCharacter && characterClass.allows($0) && seen.insert($0).inserted }
+            if readCharacter == "<", Self.wouldStandAlone(line: position.line, column: position.column, layout: layout, grid: grid) {
+                candidates = candidates.filter(MRZCharacter.isFiller)
+            }
             if !candidates.isEmpty { options.append((position.line, position.column, candidates)) }
         }
         func attempt(_ changes: [(Int, Int, Character)]) -> Bool {

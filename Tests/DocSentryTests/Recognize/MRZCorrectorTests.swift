@@ -88,6 +88,26 @@ import Testing
         #expect(corrected.corrections.isEmpty)
     }
 
+    /// A field's data start at its first position (Doc 9303 Parts 4-7 §4.2.2): the check-digit search does not
+    /// write a digit over a filler with fillers on both sides, which would turn a failing composite (a forger's
+    /// left-over check digit) into a pass. A filler read among the field's characters is still restored.
+    @Test func aDigitIsNotWrittenAloneAmongFillers() throws {
+        // TD2 composite check digit 6 altered to 2; the last optional-data filler (line 2 column 35) read unsure.
+        let forged = replacing(Vectors.td2, 1, 35, with: "2")
+        let corrected = try #require(MRZCorrector().correct(engineOutput(forged, confidence: [134: 0.4]), format: .td2))
+        #expect(corrected.text.lines == forged)
+        #expect(corrected.corrections.isEmpty)
+        // Without the rule a digit there would pass: some digit at that position makes the composite give 2.
+        _ = try #require("0123456789".first { candidate in
+            let line = Array(replacing(forged, 1, 34, with: candidate)[1])
+            return CheckDigit.character(for: Array(line[0..<10] + line[13..<20] + line[21..<35])) == "2"
+        })
+        // The personal number ZE184226B with its 4 read as an unsure filler: restored by its check digit.
+        let misread = replacing(Vectors.td3, 1, 32, with: "<")
+        let restored = try #require(MRZCorrector().correct(engineOutput(misread, confidence: [132: 0.4]), format: .td3))
+        #expect(restored.text.lines == Vectors.td3)
+    }
+
     /// A forger's altered digit, read at 0.98 with the engine's faint runner-up choices beside it (as
     /// `lstm_choice_mode=2` always lists some): the faint choices do not make it doubtful, the check stays failed.
     @Test func faintAlternativesDoNotOpenASureCharacterToRepair() throws {
@@ -96,9 +116,50 @@ import Testing
         let corrected = try #require(MRZCorrector().correct(output, format: .td3))
         #expect(corrected.text.lines == altered)
         #expect(corrected.corrections.isEmpty)
-        // The same digit with a real doubt (a runner-up at 0.4) is settled by the check digit.
-        let doubtful = engineOutput(altered, confidence: [116: 0.98], alternatives: [116: ["8"]], alternativeConfidence: 0.4)
+        // A strong runner-up (0.4) does not open it either: the search changes only what the engine read under
+        // `repairableBelow` (0.7). Read at 0.6, the check digit settles it.
+        let runnerUp = engineOutput(altered, confidence: [116: 0.98], alternatives: [116: ["8"]], alternativeConfidence: 0.4)
+        #expect(try #require(MRZCorrector().correct(runnerUp, format: .td3)).text.lines == altered)
+        let doubtful = engineOutput(altered, confidence: [116: 0.6], alternatives: [116: ["8"]], alternativeConfidence: 0.4)
         #expect(try #require(MRZCorrector().correct(doubtful, format: .td3)).text.lines == Vectors.td3)
+    }
+
+    /// A sure O may still become 0 (OCR-B's two are alike), but not one of the engine's other choices for it:
+    /// on the bench and tuning sets a sure O taken as Q, D or I to pass a check was wrong 4 times out of 4.
+    @Test func aSureLetterOnlyBecomesItsDigitTwin() throws {
+        let misread = replacing(Vectors.td3, 1, 5, with: "O")   // L8989O2C3: the 0 read as O, sure
+        let corrected = try #require(MRZCorrector().correct(
+            engineOutput(misread, confidence: [105: 0.98], alternatives: [105: ["Q", "D"]], alternativeConfidence: 0.3), format: .td3))
+        #expect(corrected.text.lines == Vectors.td3)
+        #expect(corrected.corrections == [Correction(line: 2, column: 6, read: "O", chosen: "0", reason: "check digit", confidence: 0.98)])
+        // XO1234567 with its check digit altered by 7: the engine's runner-up D for the printed O would pass
+        // (D - O = -11, weight 3), and the O stays as printed.
+        let lines = MRZComposer.compose(MRZFields(format: .td3, documentCode: "P<", issuingState: "UTO",
+            primaryIdentifier: ["MORENO"], secondaryIdentifier: ["ANA"], documentNumber: "XO1234567",
+            nationality: "UTO", dateOfBirth: "740812", sex: "F", dateOfExpiry: "300101"))
+        let digit = try #require(Array(lines[1])[9].wholeNumberValue)
+        let forged = replacing(lines, 1, 9, with: Character(String((digit + 7) % 10)))
+        #expect(CheckDigit.character(for: Array("XD1234567")) == Array(forged[1])[9])
+        let output = engineOutput(forged, confidence: [101: 0.98], alternatives: [101: ["D"]], alternativeConfidence: 0.3)
+        #expect(try #require(MRZCorrector().correct(output, format: .td3)).text.lines == forged)
+    }
+
+    /// In strong blur the stock engine reads a whole number's digits as their letter twins, sure of each (bench
+    /// tuning document 0025: 555075065 read SSSO7SO6S at 0.98). Read as digits they pass the check: they become
+    /// doubts, so the failure asks for a rescan, not a reject. A number altered digit for digit gets no doubt.
+    @Test func aNumberReadAsLetterTwinsIsDoubted() throws {
+        let lines = MRZComposer.compose(MRZFields(format: .td2, documentCode: "ID", issuingState: "FIN",
+            primaryIdentifier: ["LEHTINEN"], secondaryIdentifier: ["LAILA"], documentNumber: "555075065",
+            nationality: "FIN", dateOfBirth: "630123", sex: "F", dateOfExpiry: "271107"))
+        let misread = [lines[0], "SSSO7SO6S" + lines[1].dropFirst(9)]
+        let corrected = try #require(MRZCorrector().correct(engineOutput(misread, confidence: Dictionary(uniqueKeysWithValues: (100..<109).map { ($0, 0.98) })), format: .td2))
+        #expect(corrected.text.lines == misread)
+        for (column, character) in misread[1].prefix(9).enumerated() {
+            #expect(corrected.confidences[1][column] == (character.isLetter ? 0.7 : 0.98))
+        }
+        let altered = [lines[0], "555075068" + lines[1].dropFirst(9)]
+        let sure = try #require(MRZCorrector().correct(engineOutput(altered), format: .td2))
+        #expect(sure.confidences[1].allSatisfy { $0 == 0.97 })
     }
 
     /// Filler by shape: a K, E or X whose ink matches the MRZ's fillers becomes `<`; an A or R never does (blur
