@@ -26,6 +26,12 @@ public enum MRZCharacter {
         isDigit(character) || isLetter(character) || isFiller(character)
     }
 
+    /// `text` with the letters OCR-B prints almost like digits folded onto them (`O` to `0`, `I` to `1`), for
+    /// comparing a number that was read from print with a listed one: `F0000000O` and `FOOOOOOOO` fold alike.
+    public static func foldingLookAlikes(_ text: String) -> String {
+        String(text.map { $0 == "O" ? "0" : $0 == "I" ? "1" : $0 })
+    }
+
     /// The value a character has in a check-digit computation: digits 0-9, `A`=10 ... `Z`=35, `<`=0.
     ///
     /// ICAO Doc 9303 Part 3 §4.9. Returns nil for characters outside the MRZ alphabet.

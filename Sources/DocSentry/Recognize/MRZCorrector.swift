@@ -81,6 +81,11 @@ public struct MRZCorrector: Sendable {
     /// characters' look-alikes make, if exactly one does.
     public var countryCodes: Set<String> = []
 
+    /// Document numbers on the rules' lists (published specimens, lost and stolen documents), without fillers;
+    /// empty: no number correction. A number that is a listed one but for `O`/`0` or `I`/`1` is read as the
+    /// listed one when the check digit agrees (step 4b).
+    public var listedDocumentNumbers: Set<String> = []
+
     /// Correlation with the MRZ's own filler shape above which a cell is taken for a filler.
     public var fillerShapeThreshold: Double = 0.75
 
@@ -415,6 +420,27 @@ public struct MRZCorrector: Sendable {
                     for (offset, column) in spec.columns.enumerated() {
                         set(spec.line, column, code[offset], "country code")
                     }
+                }
+            }
+        }
+
+        // 4b. Listed numbers: the stock engine reads the published specimen number F00000000 as FOOOOOOOO, whose
+        // check digit passes too (seven O for 0 shift the sum by 600), and a specimen or a stolen document would
+        // then go unlisted. A number that folds onto exactly one listed number (O as 0, I as 1) takes its spelling
+        // when the number's check digit passes with it and no passing check breaks: the list and the check digit
+        // are the two witnesses, as the code list is for country codes.
+        if !listedDocumentNumbers.isEmpty, let spec = layout.spec(.documentNumber),
+           let group = checkGroups(layout).first(where: { $0.digit.line == spec.line && $0.covered.first?.column == spec.columns.lowerBound }) {
+            let read = String(spec.columns.map { character(spec.line, $0) })
+            let number = String(read.reversed().drop(while: { $0 == "<" }).reversed())
+            let folded = MRZCharacter.foldingLookAlikes(number)
+            let matches = listedDocumentNumbers.filter { $0 != number && $0.count == number.count && MRZCharacter.foldingLookAlikes($0) == folded }
+            if !listedDocumentNumbers.contains(number), matches.count == 1, let listed = matches.first {
+                let passingBefore = checkGroups(layout).filter { $0.digit != group.digit && passes($0, grid) }
+                var trial = grid
+                for (offset, character) in listed.enumerated() { trial[spec.line][spec.columns.lowerBound + offset].character = String(character) }
+                if passes(group, trial), passingBefore.allSatisfy({ passes($0, trial) }) {
+                    for (offset, character) in listed.enumerated() { set(spec.line, spec.columns.lowerBound + offset, character, "listed number") }
                 }
             }
         }

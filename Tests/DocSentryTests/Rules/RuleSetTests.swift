@@ -128,6 +128,24 @@ import Testing
         #expect(lost.evidence.contains { $0.name == "listed" && $0.value.hasPrefix("stolen on 2024-03-02") })
     }
 
+    /// A listed number read with an O for its 0 (or I for 1) is still listed: OCR-B prints them almost alike.
+    @Test func listedNumbersMatchThroughLookAlikes() throws {
+        let rules = try RuleSet.load(directory: Fixtures.rulesDirectory)
+        let inspector = Inspector(ruleSet: rules, mode: .checkpoint, referenceDate: CalendarDate(iso: "2026-01-01")!)
+        func findings(_ number: String, issuer: String = "UTO") throws -> [Finding] {
+            let fields = MRZFields(format: .td3, documentCode: "P<", issuingState: issuer, primaryIdentifier: ["ROE"],
+                                   secondaryIdentifier: ["ANN"], documentNumber: number, nationality: issuer,
+                                   dateOfBirth: "800101", sex: "F", dateOfExpiry: "300101")
+            return inspector.inspect(try MRZText(lines: MRZComposer.compose(fields)), file: "t").findings
+        }
+        let listed = try #require(try findings("XOOOOOOO2").first { $0.rule == "lost-stolen.listed" })
+        #expect(listed.evidence.contains { $0.value == "stolen on 2024-03-02 (lost-stolen.csv line 3); read as XOOOOOOO2" })
+        #expect(try findings("X0000000I").contains { $0.rule == "lost-stolen.listed" })
+        #expect(try !findings("X0000000Z").contains { $0.rule == "lost-stolen.listed" })
+        // The published French visa specimen F00000000 spelled with letters O, on a passport of the same issuer.
+        #expect(try findings("FOOOOOOOO", issuer: "FRA").contains { $0.rule == "specimen.document-number" })
+    }
+
     @Test func globMatching() {
         #expect(RuleEvaluator.glob("P*", "P<"))
         #expect(RuleEvaluator.glob("?D", "ID"))
