@@ -429,8 +429,8 @@ public struct MRZCorrector: Sendable {
         // then go unlisted. A number that folds onto exactly one listed number (O as 0, I as 1) takes its spelling
         // when the number's check digit passes with it and no passing check breaks: the list and the check digit
         // are the two witnesses, as the code list is for country codes.
-        if !listedDocumentNumbers.isEmpty, let spec = layout.spec(.documentNumber),
-           let group = checkGroups(layout).first(where: { $0.digit.line == spec.line && $0.covered.first?.column == spec.columns.lowerBound }) {
+        if !listedDocumentNumbers.isEmpty, let spec = layout.spec(.documentNumber), let digit = layout.spec(.documentNumberCheckDigit),
+           let group = checkGroups(layout).first(where: { $0.digit == (digit.line, digit.columns.lowerBound) }) {
             let read = String(spec.columns.map { character(spec.line, $0) })
             let number = String(read.reversed().drop(while: { $0 == "<" }).reversed())
             let folded = MRZCharacter.foldingLookAlikes(number)
