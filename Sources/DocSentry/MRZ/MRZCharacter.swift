@@ -26,10 +26,20 @@ public enum MRZCharacter {
         isDigit(character) || isLetter(character) || isFiller(character)
     }
 
-    /// `text` with the letters OCR-B prints almost like digits folded onto them (`O` to `0`, `I` to `1`), for
-    /// comparing a number that was read from print with a listed one: `F0000000O` and `FOOOOOOOO` fold alike.
+    /// The letters OCR-B prints almost like digits, with those digits: `O` and `0`, `I` and `1`.
+    public static let digitTwins: [Character: Character] = ["O": "0", "I": "1"]
+
+    /// `text` with the letters of `digitTwins` folded onto their digits, for comparing a number that was read
+    /// from print with a listed one: `F0000000O` and `FOOOOOOOO` fold alike.
     public static func foldingLookAlikes(_ text: String) -> String {
-        String(text.map { $0 == "O" ? "0" : $0 == "I" ? "1" : $0 })
+        String(text.map { digitTwins[$0] ?? $0 })
+    }
+
+    /// `text` without its trailing fillers: `D<<` is `D`, `L898902C<` is `L898902C`.
+    public static func withoutTrailingFillers(_ text: some StringProtocol) -> String {
+        var trimmed = Substring(text)
+        while trimmed.last == filler { trimmed = trimmed.dropLast() }
+        return String(trimmed)
     }
 
     /// The value a character has in a check-digit computation: digits 0-9, `A`=10 ... `Z`=35, `<`=0.

@@ -9,11 +9,7 @@ public struct MRZField: Sendable, Equatable, Codable {
     public let column: Int
 
     /// The characters without trailing fillers: `D<<` is `D`, `L898902C<` is `L898902C`.
-    public var value: String {
-        var text = Substring(raw)
-        while text.last == "<" { text = text.dropLast() }
-        return String(text)
-    }
+    public var value: String { MRZCharacter.withoutTrailingFillers(raw) }
 
     /// The 1-based columns the field covers.
     public var columns: ClosedRange<Int> { column...(column + raw.count - 1) }

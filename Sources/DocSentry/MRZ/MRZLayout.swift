@@ -97,9 +97,14 @@ public struct MRZLayout: Sendable {
 
     public func spec(_ name: MRZFieldName) -> MRZFieldSpec? { fields.first { $0.name == name } }
 
+    /// The field at `line`, `column` (0-based); nil between fields.
+    public func field(line: Int, column: Int) -> MRZFieldSpec? {
+        fields.first { $0.line == line && $0.columns.contains(column) }
+    }
+
     /// The class of the character at `line`, `column` (0-based).
     public func characterClass(line: Int, column: Int) -> MRZCharacterClass {
-        fields.first { $0.line == line && $0.columns.contains(column) }?.characterClass ?? .any
+        field(line: line, column: column)?.characterClass ?? .any
     }
 
     public static func of(_ format: MRZFormat) -> MRZLayout {

@@ -84,7 +84,7 @@ public struct MRZCorrector: Sendable {
     /// Document numbers on the rules' lists (published specimens, lost and stolen documents), without fillers;
     /// empty: no number correction. A number that is a listed one but for `O`/`0` or `I`/`1` is read as the
     /// listed one when the check digit agrees (step 4b).
-    public var listedDocumentNumbers: Set<String> = []
+    public var listedDocumentNumbers: ListedDocumentNumbers = []
 
     /// Correlation with the MRZ's own filler shape above which a cell is taken for a filler.
     public var fillerShapeThreshold: Double = 0.75
@@ -94,7 +94,10 @@ public struct MRZCorrector: Sendable {
     /// Pairs OCR-B prints so alike that the engine's confidence does not settle them (real-scans.md: letters
     /// are common inside document numbers, `K682T8YLO` ends in a letter O): the check digit decides, even when
     /// the engine was sure.
-    static let lookAlikes: [Character: Character] = ["O": "0", "0": "O", "I": "1", "1": "I"]
+    static let lookAlikes: [Character: Character] = MRZCharacter.digitTwins.reduce(into: [:]) { table, twin in
+        table[twin.key] = twin.value
+        table[twin.value] = twin.key
+    }
 
     /// Letters that engines make of a filler cell (measured with the stock model on the bench set: K, E, S, X,
     /// C, O, G). Other letters (A, R...) can correlate with a blurred filler's ink but were never one: only
@@ -227,7 +230,7 @@ public struct MRZCorrector: Sendable {
             func works(_ changes: [(line: Int, column: Int, character: Character)]) -> Bool {
                 var trial = grid
                 for change in changes { trial[change.line][change.column].character = String(change.character) }
-                return passes(group, trial) && passingBefore.allSatisfy { passes($0, trial) }
+                return passes(group, keeping: passingBefore, trial)
             }
             var levels: [[[(line: Int, column: Int, character: Character)]]] = []
             if !strong.isEmpty { levels.append([strong]) }
@@ -430,23 +433,18 @@ public struct MRZCorrector: Sendable {
         // when the number's check digit passes with it and no passing check breaks: the list and the check digit
         // are the two witnesses, as the code list is for country codes.
         if !listedDocumentNumbers.isEmpty, let spec = layout.spec(.documentNumber), let digit = layout.spec(.documentNumberCheckDigit),
-           let group = checkGroups(layout).first(where: { $0.digit == (digit.line, digit.columns.lowerBound) }) {
-            let read = String(spec.columns.map { character(spec.line, $0) })
-            let number = String(read.reversed().drop(while: { $0 == "<" }).reversed())
-            let folded = MRZCharacter.foldingLookAlikes(number)
-            let matches = listedDocumentNumbers.filter { $0 != number && $0.count == number.count && MRZCharacter.foldingLookAlikes($0) == folded }
-            if !listedDocumentNumbers.contains(number), matches.count == 1, let listed = matches.first {
-                let passingBefore = checkGroups(layout).filter { $0.digit != group.digit && passes($0, grid) }
-                var trial = grid
-                for (offset, character) in listed.enumerated() { trial[spec.line][spec.columns.lowerBound + offset].character = String(character) }
-                if passes(group, trial), passingBefore.allSatisfy({ passes($0, trial) }) {
-                    for (offset, character) in listed.enumerated() { set(spec.line, spec.columns.lowerBound + offset, character, "listed number") }
-                }
+           let group = groups.first(where: { $0.digit == (digit.line, digit.columns.lowerBound) }),
+           let listed = listedDocumentNumbers.spelling(of: MRZCharacter.withoutTrailingFillers(String(spec.columns.map { character(spec.line, $0) }))) {
+            let passingBefore = groups.filter { $0.digit != group.digit && passes($0, grid) }
+            var trial = grid
+            for (offset, character) in listed.enumerated() { trial[spec.line][spec.columns.lowerBound + offset].character = String(character) }
+            if passes(group, keeping: passingBefore, trial) {
+                for (offset, character) in listed.enumerated() { set(spec.line, spec.columns.lowerBound + offset, character, "listed number") }
             }
         }
 
         // 5. Check digits choose between alternatives of uncertain characters.
-        for group in checkGroups(layout) {
+        for group in groups {
             resolve(group, layout: layout, grid: &grid, corrections: &corrections, classCorrected: classCorrected)
         }
 
@@ -454,7 +452,7 @@ public struct MRZCorrector: Sendable {
         // document number) is not evidence of fraud on its own: the swapped character becomes a doubt, so the
         // failure asks for a rescan instead of a reject. Nothing is changed: which reading is right is for a
         // person to see on the document.
-        for group in checkGroups(layout) where group.covered.count < 20 && !passes(group, grid) {
+        for group in groups where group.covered.count < 20 && !passes(group, grid) {
             for position in group.covered {
                 let read = Character(grid[position.line][position.column].character)
                 let characterClass = layout.characterClass(line: position.line, column: position.column)
@@ -575,8 +573,7 @@ public struct MRZCorrector: Sendable {
     /// time in ten. Names are exempt (a lone initial is a name component), and so is a field's first position (a
     /// one-character content).
     static func wouldStandAlone(line: Int, column: Int, layout: MRZLayout, grid: [[RecognizedCharacter]]) -> Bool {
-        guard let field = layout.fields.first(where: { $0.line == line && $0.columns.contains(column) }),
-              field.name != .name, field.columns.count > 1, column > field.columns.lowerBound else { return false }
+        guard let field = layout.field(line: line, column: column), field.name != .name, field.columns.count > 1, column > field.columns.lowerBound else { return false }
         let before = grid[line][column - 1].character == "<"
         let after = column + 1 >= field.columns.upperBound || grid[line][column + 1].character == "<"
         return before && after
@@ -596,6 +593,12 @@ public struct MRZCorrector: Sendable {
                                      fillerAllowedWhenEmpty: false))
         }
         return groups
+    }
+
+    /// Whether `trial` passes `group` while every check of `passingBefore` still passes: a change that makes one
+    /// check pass by breaking another is no correction.
+    private func passes(_ group: CheckGroup, keeping passingBefore: [CheckGroup], _ trial: [[RecognizedCharacter]]) -> Bool {
+        passes(group, trial) && passingBefore.allSatisfy { passes($0, trial) }
     }
 
     private func passes(_ group: CheckGroup, _ grid: [[RecognizedCharacter]]) -> Bool {
@@ -619,16 +622,15 @@ public struct MRZCorrector: Sendable {
             let read = grid[position.line][position.column]
             let readCharacter = Character(read.character)
             let characterClass = layout.characterClass(line: position.line, column: position.column)
-            var candidates = read.alternatives.map { Character($0.character) }
-            let isCheckDigit = position == group.digit
+            var candidates: [Character]
             if read.confidence < repairableBelow {
-                candidates += Self.confusable[readCharacter] ?? []
+                candidates = read.alternatives.map { Character($0.character) } + (Self.confusable[readCharacter] ?? [])
                 // An unsure filler, or a digit the class step had to guess, may be any digit: each has its own
                 // check value, so at most one passes.
                 if readCharacter == "<" || classCorrected.contains(position.line * 100 + position.column) {
                     candidates += Array("0123456789")
                 }
-            } else if !isCheckDigit, characterClass == .any, let twin = Self.lookAlikes[readCharacter], MRZCharacter.isDigit(twin) {
+            } else if position != group.digit, characterClass == .any, let twin = Self.lookAlikes[readCharacter], MRZCharacter.isDigit(twin) {
                 // Only letter to digit (O to 0, I to 1), never a sure digit to a letter: a forger's altered digit
                 // must not be "repaired" into a letter that happens to satisfy the check digit. Measured: widening
                 // this to B/8, S/5, Z/2, G/6 gained nothing with the stock model and, with the MRZ model, made 10
@@ -648,7 +650,7 @@ public struct MRZCorrector: Sendable {
         func attempt(_ changes: [(Int, Int, Character)]) -> Bool {
             var trial = grid
             for (line, column, character) in changes { trial[line][column].character = String(character) }
-            return passes(group, trial) && passingBefore.allSatisfy { passes($0, trial) }
+            return passes(group, keeping: passingBefore, trial)
         }
         var solutions: [[(Int, Int, Character)]] = []
         for option in options {

@@ -27,7 +27,7 @@ public struct MRZReader {
     ///   - countryCodes: the codes an issuing state or nationality may hold (see `MRZCorrector.countryCodes`);
     ///     empty: codes are not corrected.
     ///   - listedDocumentNumbers: specimen and lost or stolen numbers (see `MRZCorrector.listedDocumentNumbers`).
-    public func read(_ region: MRZRegion, countryCodes: Set<String> = [], listedDocumentNumbers: Set<String> = []) -> RecognizedMRZ? {
+    public func read(_ region: MRZRegion, countryCodes: Set<String> = [], listedDocumentNumbers: ListedDocumentNumbers = []) -> RecognizedMRZ? {
         var corrector = self.corrector
         if !countryCodes.isEmpty { corrector.countryCodes = countryCodes }
         if !listedDocumentNumbers.isEmpty { corrector.listedDocumentNumbers = listedDocumentNumbers }
