@@ -135,6 +135,33 @@ import Testing
         #expect(try #require(MRZCorrector().correct(engineOutput(misread), format: .td3)).text.lines == misread)
     }
 
+    /// The stock engine folds a line's last character into the fillers before it (`<4` read as one `<`, bench
+    /// documents 0028, 0186, 0260): the cell is left empty. On this forged card (composite check digit left as it
+    /// was) the check-digit search would write the digit that makes the composite pass; the print says what is there.
+    @Test func aCharacterTheEngineLeftOutIsReadFromItsPrint() throws {
+        let (lines, format, measure) = try measurer("td2-composite-left-0000")
+        let printed = try #require(lines[1].last)
+        func output(emptyCellLikeness: Double) -> [[RecognizedCharacter]] {
+            var output = lines.map { $0.map { RecognizedCharacter(character: String($0), confidence: 0.98, alternatives: [], box: [0, 0, 1, 1],
+                                                                  fillerLikeness: $0 == "<" ? 0.97 : 0.1) } }
+            output[1][35] = RecognizedCharacter(character: "<", confidence: 0.5, alternatives: [], box: [], fillerLikeness: emptyCellLikeness)
+            return output
+        }
+        // Without the print, the search finds a digit that hides the forgery.
+        let unseen = try #require(MRZCorrector().correct(output(emptyCellLikeness: 0.45), format: format))
+        let written = try #require(unseen.text.lines[1].last)
+        #expect(written != printed && written != "<")
+        // With it, the printed digit: the composite still fails, on a character under the policy's low-confidence
+        // threshold (a rescan, not a verdict on a guess), and the search does not reopen it.
+        let seen = try #require(MRZCorrector().correct(output(emptyCellLikeness: 0.45), format: format, shape: measure))
+        #expect(seen.text.lines == lines)
+        #expect(seen.corrections.map(\.reason) == ["glyph shape"])
+        #expect(seen.confidences[1][35] < 0.75)
+        // A cell whose ink is this MRZ's filler is not looked at again.
+        let filler = try #require(MRZCorrector().correct(output(emptyCellLikeness: 0.9), format: format, shape: measure))
+        #expect(filler.text.lines[1].last == written)
+    }
+
     @Test func aPassingFieldIsNotReshaped() throws {
         // The check passes as read: a shape suggestion there (a warped or unevenly lit cell) is not followed.
         let corrected = try #require(MRZCorrector().correct(engineOutput(Vectors.td3), format: .td3, shape: shapes([102: "B"])))
