@@ -69,9 +69,8 @@ public struct MRZReader {
                     for column in grid[line].indices { grid[line][column].fillerLikeness = likeness[line][column] }
                 }
             }
-            // Print under 12 px high (about 7 px a character) is too coarse for its shape to be a witness: on
-            // the bench set's 6-px scans a pair of guessed shapes passed a check by chance.
-            let shape = region.characterHeight < 12 ? nil
+            // Print under `shapeMinimumHeight` is too coarse for its shape to be a witness.
+            let shape = region.characterHeight < Self.shapeMinimumHeight ? nil
                 : Self.shapeMeasurer(format: format, grid: grid, crop: crop, boxes: region.lineBoxes, pitches: pitches)
             if let corrected = corrector.correct(grid, format: format, shape: shape) {
                 return RecognizedMRZ(corrected: corrected, read: grid.map { String($0.map { Character($0.character) }) },
@@ -80,6 +79,16 @@ public struct MRZReader {
         }
         return nil
     }
+
+    /// Capital height (original pixels) under which the print's glyph shapes are not compared.
+    ///
+    /// Measured on the bench (seed 424242) and tuning (seed 777) sets, whose low-resolution scans come in two groups:
+    /// 6-7 px a character (real-scans.md's 6-px characters; capitals measured 6.3-7.3 px high) and 10.5-12 px
+    /// (10.7-12.3 px high). At 6-7 px a shape pair passed a check by chance and a genuine number came out wrong
+    /// (V0351738N as VO3S773BN, passing both checks). At 10.7-12 px the shapes were right: with the stock model
+    /// 4 more documents read exactly (bench 0148, 0155, 0244; tuning 0085), the MRZ model's reports unchanged. The
+    /// cut-off was 12 until 2026-12-05, which left most of the second group out.
+    static let shapeMinimumHeight = 9.0
 
     /// Compares the print of a character with the OCR-B glyphs its position allows (see `GlyphShapes`); measured
     /// only where the corrector asks, since a comparison costs about a millisecond.

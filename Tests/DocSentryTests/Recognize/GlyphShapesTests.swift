@@ -162,6 +162,18 @@ import Testing
         #expect(filler.text.lines[1].last == written)
     }
 
+    /// The curated card printed at 11 px a character (about 11.5 px high): the stock engine reads fillers of its
+    /// optional data as K and S, and the glyph shapes, compared from 9 px up, show them as fillers.
+    @Test func elevenPixelPrintIsComparedByShape() throws {
+        let directory = Fixtures.testImages + "/generated/"
+        let key = try AnswerKey.decode(Data(contentsOf: URL(fileURLWithPath: directory + "td1-pasted-two-sides-low-res-0000.json")))
+        let region = try MRZLocator().locate(try ImageDecoder().decode(fileAt: directory + key.file).raster)
+        #expect(region.characterHeight >= MRZReader.shapeMinimumHeight && region.characterHeight < 12)
+        let read = try #require(MRZReader(engine: try OCREngine(model: .stockEnglish)).read(region))
+        #expect(read.corrected.text.lines == key.mrzLines)
+        #expect(read.corrected.corrections.contains { $0.reason == "glyph shape" })
+    }
+
     @Test func aPassingFieldIsNotReshaped() throws {
         // The check passes as read: a shape suggestion there (a warped or unevenly lit cell) is not followed.
         let corrected = try #require(MRZCorrector().correct(engineOutput(Vectors.td3), format: .td3, shape: shapes([102: "B"])))
