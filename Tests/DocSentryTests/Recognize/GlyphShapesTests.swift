@@ -217,6 +217,24 @@ import Testing
         return true
     }
 
+    /// A forger changed L898902C3 to L898302C3, recomputed its check digit (8) and left the composite. The engine
+    /// read the 0 after it as O, and with that O the composite passes by chance (bench documents 0018 and 0130):
+    /// the print and the number's own check digit outweigh it, and the composite reports the forgery.
+    @Test func aFieldFixedByItsPrintMayBreakACompositePassingByChance() throws {
+        var forged = Vectors.td3
+        forged[1] = "L898302C38" + forged[1].dropFirst(10)
+        var misread = forged
+        misread[1] = "L8983O2C38" + forged[1].dropFirst(10)
+        func compositePasses(_ line: String) -> Bool {
+            let characters = Array(line)
+            return CheckDigit.character(for: characters[0..<10] + characters[13..<20] + characters[21..<43]) == characters[43]
+        }
+        #expect(compositePasses(misread[1]) && !compositePasses(forged[1]))
+        let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3, shape: shapes([105: "0"], margin: 0.1)))
+        #expect(corrected.text.lines == forged)
+        #expect(corrected.corrections.map(\.reason) == ["glyph shape"])
+    }
+
     @Test func aPassingFieldIsNotReshaped() throws {
         // The check passes as read: a shape suggestion there (a warped or unevenly lit cell) is not followed.
         let corrected = try #require(MRZCorrector().correct(engineOutput(Vectors.td3), format: .td3, shape: shapes([102: "B"])))
