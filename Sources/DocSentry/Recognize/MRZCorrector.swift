@@ -283,15 +283,22 @@ public struct MRZCorrector: Sendable {
 
         // 1d. Glyph shapes where no check digit can witness (names, codes, the TD1 second optional data): a
         // character the engine itself doubted takes the glyph its print matches by a wide margin. A sure read is
-        // left alone here: without a check digit the shape is the only witness against it.
+        // left alone here (without a check digit the shape is the only witness against it) unless the engine
+        // offered that glyph as a real runner-up: then the print and the engine's own second choice agree.
         if let shape {
             let checked = Set(groups.flatMap(\.positionKeys))
             for line in grid.indices {
                 for column in grid[line].indices where !checked.contains(line * 100 + column) {
                     let read = grid[line][column]
                     let violatesClass = !layout.characterClass(line: line, column: column).allows(Character(read.character))
-                    guard read.character != "<", read.confidence < uncertainBelow || violatesClass,
+                    let offersAnother = read.alternatives.contains { $0.confidence >= doubtfulAlternativeAbove && $0.character != read.character }
+                    guard read.character != "<", read.confidence < uncertainBelow || violatesClass || offersAnother,
                           let match = shape(line, column, Character(read.character)), match.best != read.character
+                    else { continue }
+                    // A sure read is reopened only when the engine's own runner-up is the glyph the print shows
+                    // (MACKENZIEX<TERESA: X at 0.96 with < at 0.71 behind it, the print a clear filler).
+                    guard read.confidence < uncertainBelow || violatesClass
+                        || read.alternatives.contains(where: { $0.character == match.best && $0.confidence >= doubtfulAlternativeAbove })
                     else { continue }
                     // A character its position does not allow (T for sex) has the grammar as second witness: the
                     // margin asked of a check-confirmed shape is enough.

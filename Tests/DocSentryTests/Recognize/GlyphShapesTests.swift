@@ -235,6 +235,28 @@ import Testing
         #expect(corrected.corrections.map(\.reason) == ["glyph shape"])
     }
 
+    /// Bench document 0141: the name separator's first filler read X at 0.96, the engine's runner-up a filler at
+    /// 0.71, the print a clear filler. No check digit covers a name; the print and the engine's second choice agree.
+    @Test func aSureNameCharacterWhoseRunnerUpIsThePrintedGlyphTakesIt() throws {
+        var misread = Vectors.td3
+        misread[0] = "P<UTOERIKSSONX<ANNA<MARIA" + misread[0].dropFirst(25)
+        func output(runnerUp: String?) -> [[RecognizedCharacter]] {
+            var output = engineOutput(misread)
+            output[0][13].confidence = 0.96
+            output[0][13].alternatives = runnerUp.map { [.init(character: $0, confidence: 0.71)] } ?? []
+            return output
+        }
+        let corrected = try #require(MRZCorrector().correct(output(runnerUp: "<"), format: .td3, shape: shapes([13: "<"], margin: 0.3)))
+        #expect(corrected.text.lines == Vectors.td3)
+        #expect(corrected.corrections.map(\.reason) == ["glyph shape"])
+        // The print alone, or the runner-up alone, does not overrule a sure read; nor does a runner-up the print
+        // does not show.
+        for (runnerUp, looks) in [(nil, "<"), ("<", "X"), ("K", "<")] as [(String?, Character)] {
+            let kept = try #require(MRZCorrector().correct(output(runnerUp: runnerUp), format: .td3, shape: shapes([13: looks], margin: 0.3)))
+            #expect(kept.text.lines == misread, "runner-up \(runnerUp ?? "none"), print \(looks)")
+        }
+    }
+
     @Test func aPassingFieldIsNotReshaped() throws {
         // The check passes as read: a shape suggestion there (a warped or unevenly lit cell) is not followed.
         let corrected = try #require(MRZCorrector().correct(engineOutput(Vectors.td3), format: .td3, shape: shapes([102: "B"])))
