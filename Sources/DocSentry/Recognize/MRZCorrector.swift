@@ -285,16 +285,23 @@ public struct MRZCorrector: Sendable {
         // character the engine itself doubted takes the glyph its print matches by a wide margin. A sure read is
         // left alone here (without a check digit the shape is the only witness against it) unless the engine
         // offered that glyph as a real runner-up: then the print and the engine's own second choice agree.
+        // A position a check covers is taken only for a runner-up the check cannot tell from the read: G and 6
+        // differ by ten in check value, as do L and 1, U and 0, K and < (bench document 0260, GJ7191666 read
+        // 6J7191666 with G at 0.69 behind the 6, the print a clear G); there too the print and the runner-up decide.
         if let shape {
             let checked = Set(groups.flatMap(\.positionKeys))
             for line in grid.indices {
-                for column in grid[line].indices where !checked.contains(line * 100 + column) {
+                for column in grid[line].indices {
                     let read = grid[line][column]
+                    let covered = checked.contains(line * 100 + column)
+                    let unseenByCheck = covered ? Self.runnerUpUnseenByCheck(read, threshold: doubtfulAlternativeAbove) : nil
+                    guard !covered || unseenByCheck != nil else { continue }
                     let violatesClass = !layout.characterClass(line: line, column: column).allows(Character(read.character))
                     let offersAnother = read.alternatives.contains { $0.confidence >= doubtfulAlternativeAbove && $0.character != read.character }
                     guard read.character != "<", read.confidence < uncertainBelow || violatesClass || offersAnother,
                           let match = shape(line, column, Character(read.character)), match.best != read.character
                     else { continue }
+                    if covered, match.best != unseenByCheck.map({ String($0) }) { continue }
                     // A sure read is reopened only when the engine's own runner-up is the glyph the print shows
                     // (MACKENZIEX<TERESA: X at 0.96 with < at 0.71 behind it, the print a clear filler).
                     guard read.confidence < uncertainBelow || violatesClass
@@ -605,6 +612,19 @@ public struct MRZCorrector: Sendable {
         let ranked = solutions.sorted { $0.1 < $1.1 }
         guard let best = ranked.first, ranked.count == 1 || ranked[1].1 - best.1 >= 0.2 else { return nil }
         return best.0
+    }
+
+    /// The engine's runner-up (at least `threshold`) whose check value differs from the read character's by a
+    /// multiple of ten, so that no check digit can tell the two apart (Doc 9303 Part 3 §4.9: weights 7, 3, 1,
+    /// modulo 10).
+    static func runnerUpUnseenByCheck(_ read: RecognizedCharacter, threshold: Double) -> Character? {
+        guard let readValue = MRZCharacter.checkValue(Character(read.character)) else { return nil }
+        return read.alternatives.lazy.filter { $0.confidence >= threshold && $0.character != read.character }
+            .compactMap { alternative -> Character? in
+                let character = Character(alternative.character)
+                guard let value = MRZCharacter.checkValue(character), (value - readValue) % 10 == 0 else { return nil }
+                return character
+            }.first
     }
 
     /// The cell's ink was measured and does not match this MRZ's fillers: a real K (VIKTOR, ERIK), whatever

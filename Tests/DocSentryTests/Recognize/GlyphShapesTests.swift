@@ -257,6 +257,30 @@ import Testing
         }
     }
 
+    /// Bench document 0260: the number GJ7191666 read 6J7191666, the 6 at 0.93 with G at 0.69 behind it. G and 6
+    /// differ by ten in check value, so every check passes either way; the print and the runner-up decide.
+    @Test func aSwapNoCheckCanSeeIsSettledByThePrintAndTheRunnerUp() throws {
+        let lines = MRZComposer.compose(MRZFields(format: .td2, documentCode: "I<", issuingState: "BEL",
+            primaryIdentifier: ["MARTINEZ"], secondaryIdentifier: ["MIGUEL"], documentNumber: "GJ7191666",
+            nationality: "BEL", dateOfBirth: "580122", sex: "M", dateOfExpiry: "280205"))
+        let misread = [lines[0], "6" + lines[1].dropFirst()]
+        #expect(try MRZText(lines: misread).lines == misread)
+        func output(runnerUp: String) -> [[RecognizedCharacter]] {
+            var output = engineOutput(misread)
+            output[1][0].confidence = 0.93
+            output[1][0].alternatives = [.init(character: runnerUp, confidence: 0.69)]
+            return output
+        }
+        let corrected = try #require(MRZCorrector().correct(output(runnerUp: "G"), format: .td2, shape: shapes([100: "G"], margin: 0.2)))
+        #expect(corrected.text.lines == lines)
+        #expect(corrected.corrections.map(\.reason) == ["glyph shape"])
+        // A runner-up the check would see (B: 11 against 6) is left to the check digits, the print alone to nobody.
+        let seen = try #require(MRZCorrector().correct(output(runnerUp: "B"), format: .td2, shape: shapes([100: "B"], margin: 0.2)))
+        #expect(seen.text.lines == misread)
+        let printOnly = try #require(MRZCorrector().correct(engineOutput(misread), format: .td2, shape: shapes([100: "G"], margin: 0.2)))
+        #expect(printOnly.text.lines == misread)
+    }
+
     @Test func aPassingFieldIsNotReshaped() throws {
         // The check passes as read: a shape suggestion there (a warped or unevenly lit cell) is not followed.
         let corrected = try #require(MRZCorrector().correct(engineOutput(Vectors.td3), format: .td3, shape: shapes([102: "B"])))
