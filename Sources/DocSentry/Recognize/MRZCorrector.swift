@@ -216,7 +216,7 @@ public struct MRZCorrector: Sendable {
             // (the stock model's O for 0 did on bench documents 0018 and 0130, forged numbers whose composite was
             // left as it was): a field check made to pass by two witnesses, the print and its own check digit,
             // may break a composite that passed, and the composite then reports what it sees.
-            let passingBefore = groups.filter { passes($0, grid) && !(group.covered.count < 20 && $0.covered.count >= 20) }
+            let passingBefore = groups.filter { passes($0, grid) && !(!group.isComposite && $0.isComposite) }
             // Strong suggestions (the print clearly another glyph) are taken together; weak ones (a slightly
             // better match) only one or two at a time on top of them, since each try is a chance for a wrong
             // combination to pass by luck.
@@ -380,12 +380,11 @@ public struct MRZCorrector: Sendable {
         // the check cannot witness them), so one letter alone never keeps a passing check passing: two at least.
         if let shape {
             let outcome = groups.map { passes($0, grid) }
-            for (group, passing) in zip(groups, outcome) where passing && group.covered.count < 20 {
+            for (group, passing) in zip(groups, outcome) where passing && !group.isComposite {
                 let letters = group.covered.filter { position in
                     let read = character(position.line, position.column)
-                    guard let digit = Self.digitForLetter[read], let letterValue = MRZCharacter.checkValue(read),
-                          let digitValue = MRZCharacter.checkValue(digit) else { return false }
-                    return (letterValue - digitValue) % 10 != 0 && layout.characterClass(line: position.line, column: position.column) == .any
+                    guard let digit = Self.digitForLetter[read] else { return false }
+                    return !Self.checkCannotTell(read, digit) && layout.characterClass(line: position.line, column: position.column) == .any
                 }
                 guard letters.count >= 2 else { continue }
                 var trial = grid
@@ -524,7 +523,7 @@ public struct MRZCorrector: Sendable {
         // document number) is not evidence of fraud on its own: the swapped character becomes a doubt, so the
         // failure asks for a rescan instead of a reject. Nothing is changed: which reading is right is for a
         // person to see on the document.
-        for group in groups where group.covered.count < 20 && !passes(group, grid) {
+        for group in groups where !group.isComposite && !passes(group, grid) {
             for position in group.covered {
                 let read = Character(grid[position.line][position.column].character)
                 let characterClass = layout.characterClass(line: position.line, column: position.column)
@@ -614,17 +613,19 @@ public struct MRZCorrector: Sendable {
         return best.0
     }
 
-    /// The engine's runner-up (at least `threshold`) whose check value differs from the read character's by a
-    /// multiple of ten, so that no check digit can tell the two apart (Doc 9303 Part 3 §4.9: weights 7, 3, 1,
-    /// modulo 10).
+    /// Whether no check digit can tell `a` from `b` at any position: their check values differ by a multiple of
+    /// ten (G and 6, L and 1, U and 0, K and <), and the weighted sum is taken modulo 10 (Doc 9303 Part 3 §4.9).
+    static func checkCannotTell(_ a: Character, _ b: Character) -> Bool {
+        guard let first = MRZCharacter.checkValue(a), let second = MRZCharacter.checkValue(b) else { return false }
+        return (first - second) % 10 == 0
+    }
+
+    /// The engine's runner-up (at least `threshold`) that no check digit can tell from what it read.
     static func runnerUpUnseenByCheck(_ read: RecognizedCharacter, threshold: Double) -> Character? {
-        guard let readValue = MRZCharacter.checkValue(Character(read.character)) else { return nil }
-        return read.alternatives.lazy.filter { $0.confidence >= threshold && $0.character != read.character }
-            .compactMap { alternative -> Character? in
-                let character = Character(alternative.character)
-                guard let value = MRZCharacter.checkValue(character), (value - readValue) % 10 == 0 else { return nil }
-                return character
-            }.first
+        read.alternatives.lazy
+            .filter { $0.confidence >= threshold && $0.character != read.character }
+            .map { Character($0.character) }
+            .first { checkCannotTell($0, Character(read.character)) }
     }
 
     /// The cell's ink was measured and does not match this MRZ's fillers: a real K (VIKTOR, ERIK), whatever
@@ -645,6 +646,8 @@ public struct MRZCorrector: Sendable {
         let covered: [(line: Int, column: Int)]
         /// `<` is an acceptable digit when every covered character is a filler (TD3 optional data).
         let fillerAllowedWhenEmpty: Bool
+        /// The composite check digit's group: it covers 20 positions or more in every format, a field at most 15.
+        var isComposite: Bool { covered.count >= 20 }
         /// The covered positions and the digit itself, as `line * 100 + column` keys.
         var positionKeys: [Int] { (covered + [digit]).map { $0.line * 100 + $0.column } }
     }
@@ -701,7 +704,7 @@ public struct MRZCorrector: Sendable {
         let otherGroups = checkGroups(layout).filter { $0.digit != group.digit }
         let passingBefore = otherGroups.filter { passes($0, grid) }
         // A position protected by a passing field check is not reconsidered by the composite.
-        let protected = Set(passingBefore.filter { $0.covered.count < 20 }.flatMap(\.positionKeys))
+        let protected = Set(passingBefore.filter { !$0.isComposite }.flatMap(\.positionKeys))
         var options: [(line: Int, column: Int, characters: [Character])] = []
         for position in group.covered + [group.digit] where !protected.contains(position.line * 100 + position.column) {
             let read = grid[position.line][position.column]
