@@ -220,8 +220,8 @@ public struct MRZCorrector: Sendable {
             // Strong suggestions (the print clearly another glyph) are taken together; weak ones (a slightly
             // better match) only one or two at a time on top of them, since each try is a chance for a wrong
             // combination to pass by luck.
-            var strong: [(line: Int, column: Int, character: Character)] = []
-            var weak: [(line: Int, column: Int, character: Character)] = []
+            var strong: [Change] = []
+            var weak: [Change] = []
             for position in group.covered + [group.digit] {
                 let read = grid[position.line][position.column]
                 guard let match = shape?(position.line, position.column, Character(read.character)), match.best != read.character,
@@ -232,19 +232,15 @@ public struct MRZCorrector: Sendable {
                 if match.bestScore - match.readScore >= shapeMargin { strong.append(change) } else { weak.append(change) }
             }
             guard !strong.isEmpty || !weak.isEmpty else { continue }
-            func works(_ changes: [(line: Int, column: Int, character: Character)]) -> Bool {
-                var trial = grid
-                for change in changes { trial[change.line][change.column].character = String(change.character) }
-                return passes(group, keeping: passingBefore, trial)
-            }
-            var levels: [[[(line: Int, column: Int, character: Character)]]] = []
+            func works(_ changes: [Change]) -> Bool { passes(group, keeping: passingBefore, Self.applying(changes, to: grid)) }
+            var levels: [[[Change]]] = []
             if !strong.isEmpty { levels.append([strong]) }
             levels.append(weak.map { strong + [$0] })
             if weak.count <= 6 {
                 levels.append(weak.indices.flatMap { i in weak.indices.filter { $0 > i }.map { strong + [weak[i], weak[$0]] } })
             }
             if strong.count > 1 { levels.append(strong.map { [$0] }) }
-            var chosen: [(line: Int, column: Int, character: Character)] = []
+            var chosen: [Change] = []
             for level in levels {
                 let passing = level.filter(works)
                 if passing.count == 1 { chosen = passing[0]; break }
@@ -263,8 +259,7 @@ public struct MRZCorrector: Sendable {
             let protected = Set(zip(groups, outcome).filter { $0.1 }.flatMap { $0.0.positionKeys })
             // Each change below keeps every outcome, so `outcome` stays true to the grid through the loop.
             for (group, passing) in zip(groups, outcome) where !passing {
-                var trial = grid
-                var changes: [(line: Int, column: Int, character: Character)] = []
+                var changes: [Change] = []
                 for position in group.covered where !protected.contains(position.line * 100 + position.column) {
                     let read = Character(grid[position.line][position.column].character)
                     guard read != "<", let match = shape(position.line, position.column, read), let best = match.best.first,
@@ -274,8 +269,8 @@ public struct MRZCorrector: Sendable {
                           match.bestScore - match.readScore >= (MRZCharacter.isDigit(best) ? letterToDigitShapeMargin : uncheckedShapeMargin)
                     else { continue }
                     changes.append((position.line, position.column, best))
-                    trial[position.line][position.column].character = String(best)
                 }
+                let trial = Self.applying(changes, to: grid)
                 guard !changes.isEmpty, groups.map({ passes($0, trial) }) == outcome else { continue }
                 for change in changes { set(change.line, change.column, change.character, "glyph shape") }
             }
@@ -381,22 +376,19 @@ public struct MRZCorrector: Sendable {
         if let shape {
             let outcome = groups.map { passes($0, grid) }
             for (group, passing) in zip(groups, outcome) where passing && !group.isComposite {
-                let letters = group.covered.filter { position in
-                    let read = character(position.line, position.column)
-                    guard let digit = Self.digitForLetter[read] else { return false }
-                    return !Self.checkCannotTell(read, digit) && layout.characterClass(line: position.line, column: position.column) == .any
+                let letters = Self.lettersReadForDigits(group, layout: layout, grid: grid).filter {
+                    !Self.checkCannotTell(character($0.line, $0.column), $0.character)
                 }
                 guard letters.count >= 2 else { continue }
-                var trial = grid
-                var changes: [(line: Int, column: Int, character: Character)] = []
+                var changes: [Change] = []
                 for position in letters {
                     guard let match = shape(position.line, position.column, character(position.line, position.column)),
                           let best = match.best.first, MRZCharacter.isDigit(best), match.bestScore >= uncheckedShapeMinimum,
                           match.bestScore - match.readScore >= letterToDigitShapeMargin
                     else { continue }
                     changes.append((position.line, position.column, best))
-                    trial[position.line][position.column].character = String(best)
                 }
+                let trial = Self.applying(changes, to: grid)
                 guard !changes.isEmpty, groups.map({ passes($0, trial) }) == outcome else { continue }
                 for change in changes { set(change.line, change.column, change.character, "glyph shape") }
             }
@@ -507,10 +499,9 @@ public struct MRZCorrector: Sendable {
            let group = groups.first(where: { $0.digit == (digit.line, digit.columns.lowerBound) }),
            let listed = listedDocumentNumbers.spelling(of: MRZCharacter.withoutTrailingFillers(String(spec.columns.map { character(spec.line, $0) }))) {
             let passingBefore = groups.filter { $0.digit != group.digit && passes($0, grid) }
-            var trial = grid
-            for (offset, character) in listed.enumerated() { trial[spec.line][spec.columns.lowerBound + offset].character = String(character) }
-            if passes(group, keeping: passingBefore, trial) {
-                for (offset, character) in listed.enumerated() { set(spec.line, spec.columns.lowerBound + offset, character, "listed number") }
+            let changes: [Change] = listed.enumerated().map { (spec.line, spec.columns.lowerBound + $0.offset, $0.element) }
+            if passes(group, keeping: passingBefore, Self.applying(changes, to: grid)) {
+                for change in changes { set(change.line, change.column, change.character, "listed number") }
             }
         }
 
@@ -529,9 +520,7 @@ public struct MRZCorrector: Sendable {
                 let characterClass = layout.characterClass(line: position.line, column: position.column)
                 for twin in Self.confusable[read] ?? [] where characterClass.allows(twin)
                     && MRZCharacter.isDigit(twin) != MRZCharacter.isDigit(read) && twin != "<" && read != "<" {
-                    var trial = grid
-                    trial[position.line][position.column].character = String(twin)
-                    if passes(group, trial) {
+                    if passes(group, Self.applying([(position.line, position.column, twin)], to: grid)) {
                         grid[position.line][position.column].confidence = min(grid[position.line][position.column].confidence, lookAlikeDoubtConfidence)
                     }
                 }
@@ -539,18 +528,10 @@ public struct MRZCorrector: Sendable {
             // The same for the whole field read as letters: in strong blur the stock engine reads a number's digits
             // as their letter twins, sure of each (SSSO7SO6S for 555075065). When all its look-alike letters read
             // as digits make the check pass, they are doubts too.
-            let twins = group.covered.compactMap { position -> (line: Int, column: Int, digit: Character)? in
-                guard let digit = Self.digitForLetter[character(position.line, position.column)],
-                      layout.characterClass(line: position.line, column: position.column).allows(digit) else { return nil }
-                return (position.line, position.column, digit)
-            }
-            if twins.count >= 2 {
-                var trial = grid
-                for twin in twins { trial[twin.line][twin.column].character = String(twin.digit) }
-                if passes(group, trial) {
-                    for twin in twins {
-                        grid[twin.line][twin.column].confidence = min(grid[twin.line][twin.column].confidence, lookAlikeDoubtConfidence)
-                    }
+            let twins = Self.lettersReadForDigits(group, layout: layout, grid: grid)
+            if twins.count >= 2, passes(group, Self.applying(twins, to: grid)) {
+                for twin in twins {
+                    grid[twin.line][twin.column].confidence = min(grid[twin.line][twin.column].confidence, lookAlikeDoubtConfidence)
                 }
             }
         }
@@ -611,6 +592,26 @@ public struct MRZCorrector: Sendable {
         let ranked = solutions.sorted { $0.1 < $1.1 }
         guard let best = ranked.first, ranked.count == 1 || ranked[1].1 - best.1 >= 0.2 else { return nil }
         return best.0
+    }
+
+    /// One character to write at a line and column (0-based).
+    typealias Change = (line: Int, column: Int, character: Character)
+
+    /// `grid` with `changes` written in: a trial to test against the checks before anything is kept.
+    static func applying(_ changes: [Change], to grid: [[RecognizedCharacter]]) -> [[RecognizedCharacter]] {
+        var trial = grid
+        for change in changes { trial[change.line][change.column].character = String(change.character) }
+        return trial
+    }
+
+    /// The letters in `group`'s field that are the engine's usual readings of digits (`digitForLetter`: O for 0,
+    /// S for 5...), each with its digit, where the position allows that digit.
+    static func lettersReadForDigits(_ group: CheckGroup, layout: MRZLayout, grid: [[RecognizedCharacter]]) -> [Change] {
+        group.covered.compactMap { position in
+            guard let digit = digitForLetter[Character(grid[position.line][position.column].character)],
+                  layout.characterClass(line: position.line, column: position.column).allows(digit) else { return nil }
+            return (position.line, position.column, digit)
+        }
     }
 
     /// Whether no check digit can tell `a` from `b` at any position: their check values differ by a multiple of
@@ -735,12 +736,8 @@ public struct MRZCorrector: Sendable {
             }
             if !candidates.isEmpty { options.append((position.line, position.column, candidates)) }
         }
-        func attempt(_ changes: [(Int, Int, Character)]) -> Bool {
-            var trial = grid
-            for (line, column, character) in changes { trial[line][column].character = String(character) }
-            return passes(group, keeping: passingBefore, trial)
-        }
-        var solutions: [[(Int, Int, Character)]] = []
+        func attempt(_ changes: [Change]) -> Bool { passes(group, keeping: passingBefore, Self.applying(changes, to: grid)) }
+        var solutions: [[Change]] = []
         for option in options {
             for character in option.characters where attempt([(option.line, option.column, character)]) {
                 solutions.append([(option.line, option.column, character)])
@@ -762,7 +759,7 @@ public struct MRZCorrector: Sendable {
         }
         // Choose the cheapest way to make the check pass: changing an unsure character, to a character the engine
         // itself offered, or between OCR-B look-alikes, is cheap; a clear winner is applied, a tie is left alone.
-        func cost(_ changes: [(Int, Int, Character)]) -> Double {
+        func cost(_ changes: [Change]) -> Double {
             changes.reduce(0) { total, change in
                 let read = grid[change.0][change.1]
                 var cost = read.confidence
@@ -773,7 +770,7 @@ public struct MRZCorrector: Sendable {
             }
         }
         let ranked = solutions.map { ($0, cost($0)) }.sorted { $0.1 < $1.1 }
-        var chosen: [(Int, Int, Character)]?
+        var chosen: [Change]?
         // A clear winner: cheaper by 0.2, or (a change the engine all but offered itself, O to 0 at 6 px) a fifth
         // of the runner-up's cost and cheaper by 0.1.
         if let best = ranked.first,

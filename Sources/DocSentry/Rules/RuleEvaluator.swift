@@ -174,21 +174,15 @@ public struct RuleEvaluator: Sendable {
                 }
                 return hits.map { Evidence("specimen", "name \($0.primaryIdentifier) (\($0.source))") }
             }
-            let folded = MRZCharacter.foldingLookAlikes(value)
-            let hits = ruleSet.specimenDocuments.filter { $0.issuer == document.issuingState && Self.sameNumber($0.documentNumber, folded: folded) }
+            // A listed number and the document's are the same when they differ at most by OCR-B look-alikes
+            // (`O`/`0`, `I`/`1`): a stolen or specimen number read with an `O` for its `0` is still that number,
+            // and no issuer tells two numbers apart by those alone.
+            let hits = ruleSet.specimenDocumentsByNumber.entries(matching: value).filter { $0.issuer == document.issuingState }
             return hits.map { Evidence("specimen", "\($0.issuer) \($0.documentNumber) (\($0.source))\(Self.spelling($0.documentNumber, value))") }
         case .lostStolen:
-            let folded = MRZCharacter.foldingLookAlikes(value)
-            let hits = ruleSet.lostStolen.filter { $0.issuer == document.issuingState && Self.sameNumber($0.documentNumber, folded: folded) }
+            let hits = ruleSet.lostStolenByNumber.entries(matching: value).filter { $0.issuer == document.issuingState }
             return hits.map { Evidence("listed", "\($0.reason) on \($0.date) (lost-stolen.csv line \($0.line))\(Self.spelling($0.documentNumber, value))") }
         }
-    }
-
-    /// A listed document number and the one on the document are the same when they differ at most by OCR-B
-    /// look-alikes (`O`/`0`, `I`/`1`): a stolen or specimen number read with an `O` for its `0` is still that
-    /// number, and no issuer tells two numbers apart by those alone.
-    static func sameNumber(_ listed: String, folded value: String) -> Bool {
-        MRZCharacter.foldingLookAlikes(listed) == value
     }
 
     /// Evidence text for a match made through look-alikes: how the document spells the listed number.

@@ -14,6 +14,25 @@ public struct RuleSet: Sendable {
     public let lostStolen: [LostStolenRecord]
     public let policy: Policy
     public let rules: [Rule]
+    /// `specimenDocuments` and `lostStolen` by document number, look-alikes folded: the list rules' lookups.
+    public let specimenDocumentsByNumber: LookAlikeIndex<SpecimenDocument>
+    public let lostStolenByNumber: LookAlikeIndex<LostStolenRecord>
+
+    init(directory: String, countries: [String: CountryCode], documentCodes: [DocumentCodeConvention], profiles: [IssuerProfile],
+         specimenDocuments: [SpecimenDocument], specimenNames: [SpecimenName], lostStolen: [LostStolenRecord], policy: Policy,
+         rules: [Rule]) {
+        self.directory = directory
+        self.countries = countries
+        self.documentCodes = documentCodes
+        self.profiles = profiles
+        self.specimenDocuments = specimenDocuments
+        self.specimenNames = specimenNames
+        self.lostStolen = lostStolen
+        self.policy = policy
+        self.rules = rules
+        specimenDocumentsByNumber = LookAlikeIndex(specimenDocuments, number: \.documentNumber)
+        lostStolenByNumber = LookAlikeIndex(lostStolen, number: \.documentNumber)
+    }
 
     public static let fileNames = ["countries.yaml", "document-codes.yaml", "profiles.yaml", "specimens.yaml",
                                    "lost-stolen.csv", "policy.yaml", "rules.yaml"]
