@@ -167,17 +167,28 @@ struct GlyphShapes: Sendable {
         let originY = Double(rows.lowerBound + rows.upperBound) / 2 - (Double(Self.topMargin) + Double(Self.capitalHeight) / 2 + Double(marginY)) * scale
         var window = [Float](repeating: 0, count: windowWidth * windowHeight + Self.paddedWidth)
         var anyInk = false
+        // Each template pixel averages a 2x2 grid of bilinear samples: the crop is about twice as fine. A sample's
+        // column depends only on x, its row only on y: both are placed once, not once per sample.
+        let columns = (0..<(2 * windowWidth)).map { index in
+            Self.samplePlace(originX + (Double(index / 2) + 0.25 + 0.5 * Double(index % 2)) * scale)
+        }
+        let rows = (0..<(2 * windowHeight)).map { index in
+            Self.samplePlace(originY + (Double(index / 2) + 0.25 + 0.5 * Double(index % 2)) * scale)
+        }
+        let width = crop.width, height = crop.height
         crop.pixels.withUnsafeBufferPointer { pixels in
-            // Each template pixel averages a 2x2 grid of bilinear samples: the crop is about twice as fine.
+            @inline(__always) func sample(_ column: SamplePlace, _ row: SamplePlace) -> Float {
+                guard column.first >= 0, row.first >= 0, column.first + 1 < width, row.first + 1 < height else { return paper }
+                let index = row.first * width + column.first
+                let top = Float(pixels[index]) + (Float(pixels[index + 1]) - Float(pixels[index])) * column.fraction
+                let bottom = Float(pixels[index + width]) + (Float(pixels[index + width + 1]) - Float(pixels[index + width])) * column.fraction
+                return top + (bottom - top) * row.fraction
+            }
             for y in 0..<windowHeight {
                 for x in 0..<windowWidth {
                     var sum: Float = 0
                     for sy in 0..<2 {
-                        for sx in 0..<2 {
-                            let u = originX + (Double(x) + 0.25 + 0.5 * Double(sx)) * scale
-                            let v = originY + (Double(y) + 0.25 + 0.5 * Double(sy)) * scale
-                            sum += Self.bilinear(pixels, crop.width, crop.height, u, v, fill: paper)
-                        }
+                        for sx in 0..<2 { sum += sample(columns[2 * x + sx], rows[2 * y + sy]) }
                     }
                     let ink = max(0, paper - sum / 4) / max(1, paper)
                     window[y * windowWidth + x] = ink
@@ -238,16 +249,17 @@ struct GlyphShapes: Sendable {
         return best
     }
 
-    private static func bilinear(_ pixels: UnsafeBufferPointer<UInt8>, _ width: Int, _ height: Int, _ u: Double, _ v: Double,
-                                 fill: Float) -> Float {
-        let fx = u - 0.5, fy = v - 0.5
-        let x0 = Int(fx.rounded(.down)), y0 = Int(fy.rounded(.down))
-        guard x0 >= 0, y0 >= 0, x0 + 1 < width, y0 + 1 < height else { return fill }
-        let tx = Float(fx - Double(x0)), ty = Float(fy - Double(y0))
-        let index = y0 * width + x0
-        let top = Float(pixels[index]) + (Float(pixels[index + 1]) - Float(pixels[index])) * tx
-        let bottom = Float(pixels[index + width]) + (Float(pixels[index + width + 1]) - Float(pixels[index + width])) * tx
-        return top + (bottom - top) * ty
+    /// Where a bilinear sample falls along one axis: the pixel before it and the fraction of the way to the next.
+    struct SamplePlace {
+        let first: Int
+        let fraction: Float
+    }
+
+    /// `coordinate` in pixel units (pixel centres at half-integers).
+    private static func samplePlace(_ coordinate: Double) -> SamplePlace {
+        let shifted = coordinate - 0.5
+        let first = Int(shifted.rounded(.down))
+        return SamplePlace(first: first, fraction: Float(shifted - Double(first)))
     }
 
     /// Zero mean, unit length; nil for a flat image.
