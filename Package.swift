@@ -34,7 +34,9 @@ let package = Package(
             dependencies: [
                 "DocSentry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // libtesseract (opened at run time) must find CTesseract's pixWriteMem before Leptonica's: see there.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=pixWriteMem"])]
         ),
         .testTarget(
             name: "DocSentryTests",
