@@ -140,7 +140,7 @@ struct AuditRun: ParsableCommand {
         }
         var debug: (@Sendable (String) -> ((DebugImages) -> Void)?)?
         if imageOptions.debugDir != nil {
-            nonisolated(unsafe) let debugOptions = imageOptions
+            let debugOptions = imageOptions
             debug = { file in debugOptions.debugWriter(for: file) }
         }
         let configuration = Auditor.Configuration(jobs: jobs, redact: redact, makeScanner: makeScanner, debug: debug)

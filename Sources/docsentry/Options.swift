@@ -137,7 +137,10 @@ struct ImageOptions: ParsableArguments {
             try? FileManager.default.createDirectory(atPath: debugDir, withIntermediateDirectories: true)
             for (name, raster) in [("page", images.page), ("crop", images.crop), ("binarized", images.binarized)] {
                 guard let raster, let data = try? ImageEncoder.png(raster) else { continue }
-                FileManager.default.createFile(atPath: "\(base).\(name).png", contents: Data(data))
+                let path = "\(base).\(name).png"
+                if !FileManager.default.createFile(atPath: path, contents: Data(data)) {
+                    Console.error("\(path): cannot write the debug image (is --debug-dir writable?)")
+                }
             }
         }
     }

@@ -53,6 +53,19 @@ struct CLI {
 let td3 = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"]
 
 @Suite struct CheckCommandTests {
+    /// A debug folder that cannot be written is said, per image, on standard error; the check itself goes on.
+    @Test func anUnwritableDebugFolderIsReportedAndTheCheckGoesOn() throws {
+        // A regular file where the folder should be: neither the folder nor the images under it can be made.
+        let blocker = FileManager.default.temporaryDirectory.appendingPathComponent("docsentry-debug-\(UUID().uuidString)")
+        try Data("not a folder".utf8).write(to: blocker)
+        defer { try? FileManager.default.removeItem(at: blocker) }
+        let scan = CLI.root + "/TestImages/generated/td3-genuine-0000.png"
+        let result = try CLI.run(["check", scan, "--debug-dir", blocker.path, "--reference-date", "2026-11-25"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("PASS"))
+        #expect(result.stderr.contains("\(blocker.path)/td3-genuine-0000.crop.png: cannot write the debug image"))
+    }
+
     @Test func utopiaSpecimenIsRejectedAsSpecimenWithValidCheckDigits() throws {
         let result = try CLI.run(["check", "--mrz"] + td3 + ["--reference-date", "2011-01-01", "--format", "json"])
         #expect(result.status == 20)
