@@ -207,6 +207,32 @@ import Testing
         #expect(corrected.corrections.allSatisfy { $0.reason == "filler shape" })
     }
 
+    /// Blurred fillers ending a TD1's optional data read as 6 and 0 (held-out set, seed 31337, document 0121): their ink
+    /// matches the MRZ's fillers, the engine doubted them, and only the composite covers them. A printed digit of
+    /// the field, or a filler-like digit the engine was sure of, is not touched.
+    @Test func fillersReadAsDigitsAtTheEndOfOptionalDataAreRestoredByShape() throws {
+        let lines = Vectors.td1
+        var misread = Array(lines[0])
+        for (column, digit) in [(22, "6"), (23, "6"), (24, "0"), (26, "0")] { misread[column] = Character(digit) }
+        var output = engineOutput([String(misread), lines[1], lines[2]], confidence: [22: 0.85, 23: 0.83, 24: 0.87, 26: 0.8])
+        for column in output[0].indices {
+            output[0][column].fillerLikeness = Array(lines[0])[column] == "<" ? 0.99 : 0.35
+        }
+        let corrected = try #require(MRZCorrector().correct(output, format: .td1))
+        #expect(corrected.text.lines == lines)
+        #expect(Set(corrected.corrections.map(\.column)) == [23, 24, 25, 27])
+        #expect(corrected.corrections.allSatisfy { $0.reason == "filler shape" && $0.chosen == "<" })
+
+        // The same digits read with confidence stay (the composite then fails on them); so does a doubted digit
+        // whose ink does not look like a filler.
+        var sure = output
+        for column in [22, 23, 24, 26] { sure[0][column].confidence = 0.97 }
+        #expect(try #require(MRZCorrector().correct(sure, format: .td1)).corrections.allSatisfy { $0.reason != "filler shape" })
+        var inked = output
+        inked[0][26].fillerLikeness = 0.45
+        #expect(try #require(MRZCorrector().correct(inked, format: .td1)).text.lines[0] == String(Array(lines[0])[0..<26]) + "0" + String(Array(lines[0])[27...]))
+    }
+
     /// A failing document-number check that one OCR-B look-alike would satisfy (the first 8 of L898902C3 read,
     /// sure, as B): nothing is changed, but the character becomes a doubt, so the failure asks for a rescan, not a
     /// reject.
