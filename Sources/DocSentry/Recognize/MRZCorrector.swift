@@ -448,10 +448,16 @@ public struct MRZCorrector: Sendable {
             if hasFiller || run.count > 2 || spec.characterClass == .letterOrFiller && spec.name != .name {
                 let kCount = run.filter { character(spec.line, $0) == "K" }.count
                 for c in run where character(spec.line, c) == "K" {
+                    let single = c == runStart && kCount == 1 && c > spec.columns.lowerBound
                     // ERIK<<<: a single K right after a letter is the end of a name, unless the engine doubted it.
-                    if spec.name == .name, c == runStart, kCount == 1, c > spec.columns.lowerBound,
-                       MRZCharacter.isLetter(character(spec.line, c - 1)),
+                    if spec.name == .name, single, MRZCharacter.isLetter(character(spec.line, c - 1)),
                        !hasFillerAlternative(grid[spec.line][c]) || looksUnlikeFiller(grid[spec.line][c]) {
+                        continue
+                    }
+                    // GJ58898K<: a single K ending a document number or optional data before its filler is printed
+                    // when its ink does not look like this MRZ's fillers; no check digit can tell K from <. (Seed
+                    // 2468, document 0176, a genuine visa: both models read the K, this step made it a filler.)
+                    if spec.name != .name, single, character(spec.line, c - 1) != "<", looksUnlikeFiller(grid[spec.line][c]) {
                         continue
                     }
                     set(spec.line, c, "<", "filler position")

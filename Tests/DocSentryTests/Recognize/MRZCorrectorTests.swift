@@ -57,6 +57,28 @@ import Testing
         #expect(try #require(MRZCorrector().correct(output, format: .td3)).text.lines == lines)
     }
 
+    /// A K ending a document number right before its filler (GJ58898K<, a genuine visa of the seed-2468 set) is
+    /// printed when its ink does not look like this MRZ's fillers; the same cell inked like a filler is the stock
+    /// model's K for <. No check digit can tell the two (K and < differ by 20 in check value).
+    @Test func aKEndingADocumentNumberIsKeptWhenItsInkIsNoFiller() throws {
+        let lines = MRZComposer.compose(MRZFields(format: .mrvA, documentCode: "V<", issuingState: "NOR",
+            primaryIdentifier: ["ROSSETTI"], secondaryIdentifier: ["LIESBETH"], documentNumber: "GJ58898K",
+            nationality: "TUR", dateOfBirth: "810820", sex: "F", dateOfExpiry: "271125"))
+        let k = 7
+        #expect(Array(lines[1])[k] == "K" && Array(lines[1])[k + 1] == "<")
+        var output = engineOutput(lines)
+        for line in output.indices {
+            for column in output[line].indices {
+                output[line][column].fillerLikeness = Array(lines[line])[column] == "<" ? 0.95 : 0.2
+            }
+        }
+        #expect(try #require(MRZCorrector().correct(output, format: .mrvA)).text.lines == lines)
+
+        output[1][k].fillerLikeness = 0.9
+        let asFiller = try #require(MRZCorrector().correct(output, format: .mrvA)).text.lines[1]
+        #expect(Array(asFiller)[k] == "<")
+    }
+
     @Test func characterClassesFixDigitsAndLetters() throws {
         // O for 0 in the date of birth, 1 for I in the issuing state.
         var lines = replacing(Vectors.td1, 1, 2, with: "O")
