@@ -79,6 +79,31 @@ import Testing
         #expect(Array(asFiller)[k] == "<")
     }
 
+    /// A forger's altered document number with its check digit left, the check digit read O (class: 0, a guess): the
+    /// search would rewrite the check digit to fit the altered number and the forgery would pass (tuning set 0114).
+    /// When the print of the check digit is a clear 0, the check may not overrule it.
+    @Test func theCheckDigitSearchDoesNotRewriteACharacterItsPrintShows() throws {
+        let genuine = MRZComposer.compose(MRZFields(format: .mrvA, documentCode: "V<", issuingState: "BEL",
+            primaryIdentifier: ["ESPOSITO"], secondaryIdentifier: ["ELIAS"], documentNumber: "W8Z94059",
+            nationality: "ARG", dateOfBirth: "080804", sex: "M", dateOfExpiry: "310318"))
+        #expect(Array(genuine[1])[9] == "0")
+        let altered = replacing(genuine, 1, 6, with: "8")  // W8Z94089 (check digit 1), the 0 left as it was
+        let misread = replacing(altered, 1, 9, with: "O")
+        let output = engineOutput(misread)
+        // Without the print the search fits the check digit to the altered number.
+        let fitted = try #require(MRZCorrector().correct(output, format: .mrvA))
+        #expect(fitted.corrections.contains { $0.reason == "check digit" && $0.column == 10 })
+        // The print of column 10 of line 2 is a clear 0.
+        let printed = "0"
+        let shape: MRZCorrector.ShapeMeasurer = { line, column, read in
+            guard line == 1, column == 9 else { return nil }
+            return ShapeMatch(best: printed, bestScore: 0.9, readScore: String(read) == printed ? 0.9 : 0.55)
+        }
+        let kept = try #require(MRZCorrector().correct(output, format: .mrvA, shape: shape))
+        #expect(!kept.corrections.contains { $0.reason == "check digit" })
+        #expect(kept.text.lines == altered)
+    }
+
     @Test func characterClassesFixDigitsAndLetters() throws {
         // O for 0 in the date of birth, 1 for I in the issuing state.
         var lines = replacing(Vectors.td1, 1, 2, with: "O")
