@@ -797,6 +797,15 @@ public struct MRZCorrector: Sendable {
                 }
             }
         }
+        // Every O and I of the field as 0 and 1 at once: the stock model reads a run of zeros as O (a genuine visa's
+        // WS0G5006 as WSOGSOO6, the O at 0.88-0.99; seed 8642, document 0100), more changes than singles and pairs
+        // reach, and the failed check then rejected an honest traveller. No forger gains by printing O for 0.
+        let twins = options.compactMap { option -> Change? in
+            guard let twin = MRZCharacter.digitTwins[Character(grid[option.line][option.column].character)],
+                  option.characters.contains(twin) else { return nil }
+            return (option.line, option.column, twin)
+        }
+        if twins.count > 2, attempt(twins) { solutions.append(twins) }
         // Choose the cheapest way to make the check pass: changing an unsure character, to a character the engine
         // itself offered, or between OCR-B look-alikes, is cheap; a clear winner is applied, a tie is left alone.
         func cost(_ changes: [Change]) -> Double {

@@ -104,6 +104,20 @@ import Testing
         #expect(kept.text.lines == altered)
     }
 
+    /// A genuine visa's WS0G5006 read WSOGSOO6, every O sure (seed 8642, document 0100, stock model): three changes,
+    /// more than the search's singles and pairs, and the failed check rejected an honest traveller.
+    @Test func everyOOfAFailingFieldIsTriedAsZeroAtOnce() throws {
+        let lines = MRZComposer.compose(MRZFields(format: .mrvA, documentCode: "V<", issuingState: "IRL",
+            primaryIdentifier: ["HALVORSEN"], secondaryIdentifier: ["HUGO"], documentNumber: "WS0G5006",
+            nationality: "IND", dateOfBirth: "890723", sex: "M", dateOfExpiry: "270310"))
+        var misread = lines
+        for column in [2, 5, 6] { misread = replacing(misread, 1, column, with: "O") }
+        let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .mrvA))
+        #expect(corrected.text.lines == lines)
+        #expect(corrected.corrections.map(\.column).sorted() == [3, 6, 7])
+        #expect(corrected.corrections.allSatisfy { $0.read == "O" && $0.chosen == "0" && $0.reason == "check digit" })
+    }
+
     @Test func characterClassesFixDigitsAndLetters() throws {
         // O for 0 in the date of birth, 1 for I in the issuing state.
         var lines = replacing(Vectors.td1, 1, 2, with: "O")
