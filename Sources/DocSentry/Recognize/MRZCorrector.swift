@@ -111,8 +111,8 @@ public struct MRZCorrector: Sendable {
     /// Letters OCR-B prints alike, for the country-code search.
     static let letterLookAlikes: [Character: String] = [
         "O": "DQCGU", "D": "OB", "Q": "O", "C": "GO", "G": "CO", "U": "OV", "I": "LTJ", "L": "I", "T": "IY", "J": "I",
-        "B": "ERD", "E": "FB", "F": "EP", "P": "FR", "R": "BP", "M": "NH", "N": "MH", "H": "NM", "V": "UY", "Y": "VT",
-        "K": "X", "X": "K",
+        "B": "ERD", "E": "FB", "F": "EP", "P": "FR", "R": "BP", "M": "NHW", "N": "MHW", "H": "NM", "V": "UY", "Y": "VT",
+        "K": "X", "X": "K", "W": "NM",
     ]
     static let digitForLetter: [Character: Character] = [
         "O": "0", "Q": "0", "D": "0", "U": "0", "C": "0", "I": "1", "L": "1", "Z": "2", "S": "5", "G": "6", "B": "8",

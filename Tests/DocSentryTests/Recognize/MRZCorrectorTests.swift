@@ -346,6 +346,20 @@ import Testing
         #expect(try #require(MRZCorrector().correct(engineOutput(misread, confidence: [4: 0.8]), format: .td3)).text.lines == misread)
     }
 
+    /// Heavy blur makes OCR-B's N a W: a genuine Japanese card's JPN read JPW, the W doubted at 0.92 (seed 1357,
+    /// document 0130, stock model), and the unknown issuer rejected it.
+    @Test func aBlurredNReadAsWIsReachedInACountryCode() throws {
+        let lines = MRZComposer.compose(MRZFields(format: .td1, documentCode: "I<", issuingState: "JPN",
+            primaryIdentifier: ["HAVERKAMP"], secondaryIdentifier: ["MARCO", "LUCAS"], documentNumber: "NX733HL14",
+            nationality: "JPN", dateOfBirth: "780808", sex: "M", dateOfExpiry: "280708"))
+        var corrector = MRZCorrector()
+        corrector.countryCodes = ["JPN", "NLD"]
+        let misread = replacing(lines, 0, 4, with: "W")
+        let corrected = try #require(corrector.correct(engineOutput(misread, confidence: [4: 0.92]), format: .td1))
+        #expect(corrected.text.lines == lines)
+        #expect(corrected.corrections == [Correction(line: 1, column: 5, read: "W", chosen: "N", reason: "country code", confidence: 0.92)])
+    }
+
     /// OCR-B 0 and O are so alike that the check digit decides between them even when the engine was sure
     /// (real-scans.md: letters are common in document numbers, so no position is forced to a digit).
     @Test func lookAlikesInDocumentNumbersAreSettledByTheCheckDigit() throws {
