@@ -22,7 +22,7 @@ public struct CorrectedMRZ: Sendable {
 
 /// Corrects OCR confusions with the MRZ grammar: each position's character class first (a digit position cannot
 /// hold `O`), then the OCR-B glyph shapes where a check digit confirms them (`GlyphShapes`), then the check
-/// digits, which choose between the engine's alternatives for uncertain characters.
+/// digits, which choose between the engine's alternatives for uncertain characters, never against the print.
 ///
 /// Confidently read characters are never changed to make a check digit pass: a genuine document printed with a
 /// wrong check digit must be reported as printed (real-scans.md).
