@@ -92,9 +92,8 @@ int ds_openmp_thread_limit(void) {
 // encodes in memory at zlib's default level (ImageData::SetPixInternal calls pixWriteMem(..., IFF_PNG)) and decodes
 // again moments later: 8% of a document's CPU on the bench (perf, 60 documents). Leptonica's own serialised form
 // (SPIX: a header, then the pixels as they are in memory; pixReadMem recognises it) is lossless and costs a copy.
-// The executable
-// exports this definition (Package.swift, --export-dynamic-symbol), so libtesseract's call binds here; any other
-// format or image goes to Leptonica's own function. DocSentry itself writes no image through pixWriteMem.
+// The executable exports this definition (Package.swift, --export-dynamic-symbol), so libtesseract's call binds
+// here; any other format goes to Leptonica's own function. DocSentry itself writes no image through pixWriteMem.
 l_ok pixWriteMem(l_uint8 **pdata, size_t *psize, PIX *pix, l_int32 format) {
     if (format == IFF_PNG && pix != NULL) return pixWriteMemSpix(pdata, psize, pix);
     l_ok (*leptonica)(l_uint8 **, size_t *, PIX *, l_int32) =

@@ -169,10 +169,10 @@ struct GlyphShapes: Sendable {
         var anyInk = false
         // Each template pixel averages a 2x2 grid of bilinear samples: the crop is about twice as fine. A sample's
         // column depends only on x, its row only on y: both are placed once, not once per sample.
-        let columns = (0..<(2 * windowWidth)).map { index in
+        let sampleColumns = (0..<(2 * windowWidth)).map { index in
             Self.samplePlace(originX + (Double(index / 2) + 0.25 + 0.5 * Double(index % 2)) * scale)
         }
-        let rows = (0..<(2 * windowHeight)).map { index in
+        let sampleRows = (0..<(2 * windowHeight)).map { index in
             Self.samplePlace(originY + (Double(index / 2) + 0.25 + 0.5 * Double(index % 2)) * scale)
         }
         let width = crop.width, height = crop.height
@@ -188,7 +188,7 @@ struct GlyphShapes: Sendable {
                 for x in 0..<windowWidth {
                     var sum: Float = 0
                     for sy in 0..<2 {
-                        for sx in 0..<2 { sum += sample(columns[2 * x + sx], rows[2 * y + sy]) }
+                        for sx in 0..<2 { sum += sample(sampleColumns[2 * x + sx], sampleRows[2 * y + sy]) }
                     }
                     let ink = max(0, paper - sum / 4) / max(1, paper)
                     window[y * windowWidth + x] = ink
