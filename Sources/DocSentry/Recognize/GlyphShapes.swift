@@ -73,15 +73,15 @@ struct GlyphShapes: Sendable {
         self.templates = templates
     }
 
-    /// Compares the print in one cell of a located MRZ crop with the glyphs of `candidates` (which must include
-    /// `read`).
+    /// Compares the print in one cell of a located MRZ crop with the glyphs of `candidates`: the best normalised
+    /// correlation of each, over the sizes around the line's; empty when the cell holds no ink.
     ///
     /// - Parameters:
     ///   - crop: the MRZ crop; `left` is the cell's left edge, `pitch` its width, `rows` the line's print rows.
     ///   - size: the line's glyph size relative to `rows` (`lineSize`).
-    func match(_ crop: Raster, left: Double, pitch: Double, rows: Range<Int>, size: Double, read: Character,
-               candidates: [Character]) -> ShapeMatch? {
-        guard rows.count >= 4, pitch >= 2 else { return nil }
+    func scores(_ crop: Raster, left: Double, pitch: Double, rows: Range<Int>, size: Double,
+                candidates: some Sequence<Character>) -> [Character: Float] {
+        guard rows.count >= 4, pitch >= 2 else { return [:] }
         let placed = placement(crop, left: left, pitch: pitch, rows: rows)
         var scores: [Character: Float] = [:]
         for tried in [size * 0.97, size, size * 1.03] {
@@ -92,8 +92,15 @@ struct GlyphShapes: Sendable {
                 scores[candidate] = max(scores[candidate] ?? -1, score)
             }
         }
+        return scores
+    }
+
+    /// The glyph among `candidates` (which must include `read`) that a cell's `scores` match best, and how `read`
+    /// compares with it; ties go to the earlier character.
+    static func match(_ scores: [Character: Float], read: Character, candidates: some Sequence<Character>) -> ShapeMatch? {
+        let among = candidates.compactMap { candidate in scores[candidate].map { (key: candidate, value: $0) } }
         guard let readScore = scores[read],
-              let best = scores.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })
+              let best = among.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })
         else { return nil }
         return ShapeMatch(best: String(best.key), bestScore: Double(best.value), readScore: Double(readScore))
     }

@@ -156,9 +156,8 @@ public struct MRZCorrector: Sendable {
         /// Whether the cell lies in an optional-data field and it and every cell after it in that field hold a
         /// digit, a filler or a filler's look-alike.
         func endsOptionalDataInDigitsOrFillers(line: Int, from column: Int) -> Bool {
-            guard let field = layout.fields.first(where: { spec in
-                spec.line == line && spec.columns.contains(column) && (spec.name == .optionalData || spec.name == .optionalData2)
-            }) else { return false }
+            guard let field = layout.field(line: line, column: column), field.name == .optionalData || field.name == .optionalData2
+            else { return false }
             return (column..<field.columns.upperBound).allSatisfy { other in
                 let read = character(line, other)
                 return read == "<" || MRZCharacter.isDigit(read) || Self.fillerLookAlikes.contains(read)
@@ -533,7 +532,8 @@ public struct MRZCorrector: Sendable {
 
         // 5. Check digits choose between alternatives of uncertain characters.
         for group in groups {
-            resolve(group, layout: layout, grid: &grid, corrections: &corrections, classCorrected: classCorrected, shape: shape)
+            resolve(group, among: groups, layout: layout, grid: &grid, corrections: &corrections, classCorrected: classCorrected,
+                    shape: shape)
         }
 
         // 6. A field check that still fails but would pass with one OCR-B look-alike swapped (2 for Z, 8 for B in a
@@ -725,10 +725,10 @@ public struct MRZCorrector: Sendable {
 
     /// Tries single, then double substitutions among uncertain characters; applies one only when it is the only
     /// way to make the check pass without breaking another check.
-    private func resolve(_ group: CheckGroup, layout: MRZLayout, grid: inout [[RecognizedCharacter]], corrections: inout [Correction],
-                         classCorrected: Set<Int>, shape: ShapeMeasurer?) {
+    private func resolve(_ group: CheckGroup, among groups: [CheckGroup], layout: MRZLayout, grid: inout [[RecognizedCharacter]],
+                         corrections: inout [Correction], classCorrected: Set<Int>, shape: ShapeMeasurer?) {
         guard !passes(group, grid) else { return }
-        let otherGroups = checkGroups(layout).filter { $0.digit != group.digit }
+        let otherGroups = groups.filter { $0.digit != group.digit }
         let passingBefore = otherGroups.filter { passes($0, grid) }
         // A position protected by a passing field check is not reconsidered by the composite.
         let protected = Set(passingBefore.filter { !$0.isComposite }.flatMap(\.positionKeys))

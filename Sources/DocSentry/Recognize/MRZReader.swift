@@ -99,6 +99,10 @@ public struct MRZReader {
         -> MRZCorrector.ShapeMeasurer {
         let layout = MRZLayout.of(format)
         var lines: [Int: (rows: Range<Int>, origin: Double, pitch: Double, size: Double)] = [:]
+        // Per cell (`line * 100 + column`), its print against every MRZ glyph: the corrector asks about one cell
+        // several times (its steps, and the check-digit search once per candidate), and the answers differ only
+        // in which glyphs they compare.
+        var cells: [Int: [Character: Float]] = [:]
         return { line, column, read in
             guard line < boxes.count, line < pitches.count, line < grid.count, let shapes = shapes() else { return nil }
             if lines[line] == nil {
@@ -117,11 +121,15 @@ public struct MRZReader {
                 lines[line] = (rows, origin, pitch, size)
             }
             let measured = lines[line]!
+            let key = line * 100 + column
+            if cells[key] == nil {
+                cells[key] = shapes.scores(crop, left: measured.origin + Double(column) * measured.pitch, pitch: measured.pitch,
+                                           rows: measured.rows, size: measured.size, candidates: MRZCharacter.alphabet)
+            }
             let characterClass = layout.characterClass(line: line, column: column)
             var candidates = Array(MRZCharacter.alphabet.filter { characterClass.allows($0) })
             if !candidates.contains(read) { candidates.append(read) }
-            return shapes.match(crop, left: measured.origin + Double(column) * measured.pitch, pitch: measured.pitch,
-                                rows: measured.rows, size: measured.size, read: read, candidates: candidates)
+            return GlyphShapes.match(cells[key]!, read: read, candidates: candidates)
         }
     }
 
