@@ -28,10 +28,20 @@ struct GlyphShapes: Sendable {
     /// How far (pixels, template scale) the print may sit off the grid.
     static let horizontalShift = 1, verticalShift = 2
 
-    /// Per character, the template's ink (0 paper, 1 ink) as zero-mean, unit-length values, `height` rows of
-    /// `paddedWidth` (the last columns zero: a row is read as three 8-float vectors).
-    let templates: [Character: [Float]]
+    /// Per blur level (`blurLevels`) and character, the template's ink (0 paper, 1 ink) as zero-mean, unit-length
+    /// values, `height` rows of `paddedWidth` (the last columns zero: a row is read as three 8-float vectors).
+    let templates: [[Character: [Float]]]
     static let paddedWidth = 24
+
+    /// Widths (Gaussian sigma, template pixels) of the blurs a line's print is compared through; 0 is the glyph as
+    /// drawn.
+    ///
+    /// Why: print 6 px high (real-scans.md), blown up to the crop's scale, or a blurred photo, has soft edges; a
+    /// sharp glyph then correlates with the blur's outline as much as with the shape, and the look-alikes (S and 5,
+    /// B and 8) score alike. The glyph blurred as much as the print compares like with like. Each line takes the
+    /// level its clearly read characters match best (`lineShape`); 1.4-2.8 on the 6-px and blurred scans, 0 on
+    /// clean 300-dpi print.
+    static let blurLevels: [Double] = [0, 0.7, 1.4, 2.1, 2.8]
 
     /// The shapes drawn with the installed OCR-B (Debian's fonts-ocr-b); nil when Cairo cannot draw them.
     static let standard: GlyphShapes? = try? GlyphShapes()
@@ -49,7 +59,7 @@ struct GlyphShapes: Sendable {
         guard let widest = advances.max(), let narrowest = advances.min(), widest > 0, narrowest >= 0.99 * widest else {
             throw .renderingFailed("the font found for \"\(family)\" is not fixed-pitch: install fonts-ocr-b")
         }
-        var templates: [Character: [Float]] = [:]
+        var templates: [[Character: [Float]]] = Array(repeating: [:], count: Self.blurLevels.count)
         for character in MRZCharacter.alphabet {
             canvas.colour(Colour(red: 1, green: 1, blue: 1))
             canvas.rectangle(0, 0, Double(Self.width) / 10, Double(Self.height) / 10)
@@ -60,15 +70,17 @@ struct GlyphShapes: Sendable {
             // Centred on its ink, baseline under the capitals: as `cell(...)` centres the print.
             let x = Double(Self.width) / 20 - (extents.x_bearing + extents.width / 2)
             canvas.text(String(character), x: x, y: Double(Self.topMargin + Self.capitalHeight) / 10)
-            let grey = canvas.image().grey
-            guard let template = Self.normalised(grey.pixels.map { Float(255 - Int($0)) / 255 }) else {
-                throw .renderingFailed("OCR-B glyph \(character) drew no ink: is fonts-ocr-b installed?")
+            let ink = canvas.image().grey.pixels.map { Float(255 - Int($0)) / 255 }
+            for (level, sigma) in Self.blurLevels.enumerated() {
+                guard let template = Self.normalised(Self.blurred(ink, sigma: sigma)) else {
+                    throw .renderingFailed("OCR-B glyph \(character) drew no ink: is fonts-ocr-b installed?")
+                }
+                var padded = [Float](repeating: 0, count: Self.height * Self.paddedWidth)
+                for y in 0..<Self.height {
+                    for x in 0..<Self.width { padded[y * Self.paddedWidth + x] = template[y * Self.width + x] }
+                }
+                templates[level][character] = padded
             }
-            var padded = [Float](repeating: 0, count: Self.height * Self.paddedWidth)
-            for y in 0..<Self.height {
-                for x in 0..<Self.width { padded[y * Self.paddedWidth + x] = template[y * Self.width + x] }
-            }
-            templates[character] = padded
         }
         self.templates = templates
     }
@@ -78,9 +90,10 @@ struct GlyphShapes: Sendable {
     ///
     /// - Parameters:
     ///   - crop: the MRZ crop; `left` is the cell's left edge, `pitch` its width, `rows` the line's print rows.
-    ///   - size: the line's glyph size relative to `rows` (`lineSize`).
-    func scores(_ crop: Raster, left: Double, pitch: Double, rows: Range<Int>, size: Double,
+    ///   - shape: the line's glyph size relative to `rows` and its print's blur (`lineShape`).
+    func scores(_ crop: Raster, left: Double, pitch: Double, rows: Range<Int>, shape: LineShape,
                 candidates: some Sequence<Character>) -> [Character: Float] {
+        let templates = self.templates[shape.blur], size = shape.size
         guard rows.count >= 4, pitch >= 2 else { return [:] }
         let placed = placement(crop, left: left, pitch: pitch, rows: rows)
         var scores: [Character: Float] = [:]
@@ -105,25 +118,72 @@ struct GlyphShapes: Sendable {
         return ShapeMatch(best: String(best.key), bestScore: Double(best.value), readScore: Double(readScore))
     }
 
-    /// The size (relative to `rows`) at which this line's print matches its glyphs best: the median over a few
-    /// characters read there, so that every cell of the line is compared at one size. Letting each cell choose
-    /// its own size would let a round O grow into a tall 0.
-    func lineSize(_ crop: Raster, lefts: [Double], pitch: Double, rows: Range<Int>, characters: [Character]) -> Double {
-        var best: [Double] = []
-        guard rows.count >= 4, pitch >= 2 else { return 0.93 }
-        for (left, character) in zip(lefts, characters) {
-            guard let template = templates[character] else { continue }
+    /// How a line's print is compared with the glyphs: at one size and through one blur for every cell.
+    struct LineShape: Equatable {
+        /// Glyph size relative to the line's capital rows.
+        var size: Double
+        /// Index into `blurLevels`.
+        var blur: Int
+        /// Used when no character of the line matches its glyph well enough to measure them.
+        static let standard = LineShape(size: 0.93, blur: 0)
+    }
+
+    /// The size (relative to `rows`) and blur at which this line's print matches its glyphs best, from a few
+    /// characters read there: the blur whose best sizes give the highest total correlation, and the median of
+    /// those sizes. One size and one blur for every cell of the line: letting each cell choose would let a round
+    /// O grow into a tall 0, or a 5 blur into an S.
+    func lineShape(_ crop: Raster, lefts: [Double], pitch: Double, rows: Range<Int>, characters: [Character]) -> LineShape {
+        guard rows.count >= 4, pitch >= 2 else { return .standard }
+        let sizes = Array(stride(from: 0.82, through: 1.12, by: 0.03))
+        // Each sample cell resampled once per size; every blur level is compared with the same windows.
+        let samples = zip(lefts, characters).map { left, character in
             let placed = placement(crop, left: left, pitch: pitch, rows: rows)
-            var bestScore: Float = -1, bestSize = 1.0
-            for size in stride(from: 0.82, through: 1.12, by: 0.03) {
-                guard let cell = cell(crop, rows: rows, placed: placed, size: size) else { continue }
-                let score = Self.bestCorrelation(cell, template: template)
-                if score > bestScore { bestScore = score; bestSize = size }
-            }
-            if bestScore > 0.6 { best.append(bestSize) }
+            return (character, sizes.map { cell(crop, rows: rows, placed: placed, size: $0) })
         }
-        guard !best.isEmpty else { return 0.93 }
-        return best.sorted()[best.count / 2]
+        var chosen = LineShape.standard, chosenTotal: Float = -1
+        for blur in templates.indices {
+            var best: [Double] = [], total: Float = 0
+            for (character, windows) in samples {
+                guard let template = templates[blur][character] else { continue }
+                var bestScore: Float = -1, bestSize = 1.0
+                for (size, window) in zip(sizes, windows) {
+                    guard let window else { continue }
+                    let score = Self.bestCorrelation(window, template: template)
+                    if score > bestScore { bestScore = score; bestSize = size }
+                }
+                total += max(0, bestScore)
+                if bestScore > 0.6 { best.append(bestSize) }
+            }
+            if !best.isEmpty, total > chosenTotal {
+                chosen = LineShape(size: best.sorted()[best.count / 2], blur: blur)
+                chosenTotal = total
+            }
+        }
+        return chosen
+    }
+
+    /// `ink` (`width` x `height`) through a Gaussian of `sigma` pixels (paper beyond the edges); as it is for 0.
+    static func blurred(_ ink: [Float], sigma: Double) -> [Float] {
+        guard sigma > 0 else { return ink }
+        let radius = Int((3 * sigma).rounded(.up))
+        let weights = (-radius...radius).map { Float(exp(-Double($0 * $0) / (2 * sigma * sigma))) }
+        let total = weights.reduce(0, +)
+        func pass(_ values: [Float], alongRows: Bool) -> [Float] {
+            var result = [Float](repeating: 0, count: values.count)
+            for y in 0..<height {
+                for x in 0..<width {
+                    var sum: Float = 0
+                    for (index, weight) in weights.enumerated() {
+                        let sampleX = alongRows ? x + index - radius : x, sampleY = alongRows ? y : y + index - radius
+                        guard sampleX >= 0, sampleX < width, sampleY >= 0, sampleY < height else { continue }
+                        sum += weight * values[sampleY * width + sampleX]
+                    }
+                    result[y * width + x] = sum / total
+                }
+            }
+            return result
+        }
+        return pass(pass(ink, alongRows: true), alongRows: false)
     }
 
     /// Where a cell's print sits: the paper's grey around it and the centre of its ink along the line. The same

@@ -118,7 +118,7 @@ public struct MRZCorrector: Sendable {
         "O": "0", "Q": "0", "D": "0", "U": "0", "C": "0", "I": "1", "L": "1", "Z": "2", "S": "5", "G": "6", "B": "8",
         "T": "7", "A": "4", "E": "8",
     ]
-    /// Pairs the engine confuses, tried by the check-digit search in both directions.
+    /// Pairs the engine confuses, tried by the check-digit search in both directions (but never a digit to a letter).
     static let confusable: [Character: [Character]] = {
         let pairs: [(Character, Character)] = [("0", "O"), ("0", "D"), ("0", "Q"), ("0", "U"), ("1", "I"), ("1", "L"),
                                                ("2", "Z"), ("5", "S"), ("6", "G"), ("8", "B"), ("7", "T"), ("4", "A"),
@@ -757,21 +757,24 @@ public struct MRZCorrector: Sendable {
             }
             var seen = Set<Character>()
             candidates = candidates.filter { $0 != readCharacter && characterClass.allows($0) && seen.insert($0).inserted }
+            // A digit, however unsure, is not made a letter to fit a check: the engines read digits as letters, not
+            // the reverse, and a forger's altered field "repaired" that way passes. Measured over nine generated
+            // sets, both models: such changes were right 2 times in 9.
+            if MRZCharacter.isDigit(readCharacter) { candidates = candidates.filter { !MRZCharacter.isLetter($0) } }
             if readCharacter == "<", Self.wouldStandAlone(line: position.line, column: position.column, layout: layout, grid: grid) {
                 candidates = candidates.filter(MRZCharacter.isFiller)
             }
-            // Never to a glyph the print contradicts: where the character as it stands is the glyph the ink matches
-            // best, by the shape margin over the candidate, the check digit may not overrule the ink. Otherwise a
-            // forger's altered field, or a misread one, is "repaired" by rewriting another character, the check
-            // digit itself included (tuning set 0114: an O read for a check digit 0, made 2 to fit the altered
-            // number, and the forgery passed). Measured on the bench, tuning, held-out (31337) and seed-2468 sets,
-            // both models: 4 forged documents pass -> review, 1 genuine misread whose check digit had been rewritten
-            // to fit passes no more (review); 5 documents more read exactly, 2 fewer (a forger's pasted 9 kept as
-            // the 0 its print shows; a page whose failing check then sent the reader the wrong way up).
+            // Never to a glyph the print contradicts: one the ink matches worse, by the shape margin, than another
+            // glyph the position allows. Otherwise a forger's altered field, or a misread one, is "repaired" by
+            // rewriting another character, the check digit itself included: tuning set 0114, an O read for a check
+            // digit 0 made 2 to fit the altered number; seed 1357 document 0072, a composite check digit 4 read as a
+            // filler and written 2 (with one unsure position in a check, some character always fits it). Until
+            // 2026-12-06 only the glyph of the character read could contradict; the wider test came with the 6-px
+            // shapes (`MRZReader.shapeMinimumHeight`), where it kept 3 forged documents from passing misread.
             if let shape, !candidates.isEmpty {
                 candidates = candidates.filter { candidate in
                     guard let match = shape(position.line, position.column, candidate) else { return true }
-                    return !(match.best == read.character && match.bestScore - match.readScore >= shapeMargin)
+                    return match.bestScore - match.readScore < shapeMargin
                 }
             }
             if !candidates.isEmpty { options.append((position.line, position.column, candidates)) }
@@ -813,8 +816,8 @@ public struct MRZCorrector: Sendable {
                 let read = grid[change.0][change.1]
                 var cost = read.confidence
                 if let offered = read.alternatives.first(where: { $0.character == String(change.2) }) { cost -= 0.5 * offered.confidence }
-                // Between look-alikes, a digit is the likelier reading: document numbers are mostly digits.
-                if Self.lookAlikes[Character(read.character)] == change.2 { cost *= MRZCharacter.isDigit(change.2) ? 0.3 : 0.6 }
+                // A letter read for its digit twin is cheap: document numbers are mostly digits.
+                if Self.lookAlikes[Character(read.character)] == change.2 { cost *= 0.3 }
                 return total + max(0.01, cost)
             }
         }

@@ -42,9 +42,7 @@ public struct MRZReader {
             let left = max(0, box.columns.lowerBound - Int(region.cropPitch))
             let right = min(crop.width, box.columns.upperBound + Int(region.cropPitch))
             let line = crop.cropped(x: left, y: top, width: right - left, height: bottom - top)
-            // The engine's confidence does not fall as fast as its accuracy on small print: characters under
-            // 18 px high (about 6 px wide, real-scans.md) count as less certain than it says.
-            let scale = min(1, max(0.5, region.characterHeight / 18))
+            let scale = Self.confidenceScale(characterHeight: region.characterHeight)
             symbols.append(engine.readLine(line).map { symbol in
                 var symbol = symbol
                 symbol.confidence *= scale
@@ -71,7 +69,8 @@ public struct MRZReader {
             }
             // Print under `shapeMinimumHeight` is too coarse for its shape to be a witness.
             let shape = region.characterHeight < Self.shapeMinimumHeight ? nil
-                : Self.shapeMeasurer(format: format, grid: grid, crop: crop, boxes: region.lineBoxes, pitches: pitches)
+                : Self.shapeMeasurer(format: format, grid: grid, crop: crop, boxes: region.lineBoxes, pitches: pitches,
+                                     characterHeight: region.characterHeight)
             if let corrected = corrector.correct(grid, format: format, shape: shape) {
                 return RecognizedMRZ(corrected: corrected, read: grid.map { String($0.map { Character($0.character) }) },
                                      characters: grid)
@@ -82,23 +81,36 @@ public struct MRZReader {
 
     /// Capital height (original pixels) under which the print's glyph shapes are not compared.
     ///
-    /// Measured on the bench (seed 424242) and tuning (seed 777) sets, whose low-resolution scans come in two groups:
-    /// 6-7 px a character (real-scans.md's 6-px characters; capitals measured 6.3-7.3 px high) and 10.5-12 px
-    /// (10.7-12.3 px high). At 6-7 px a shape pair passed a check by chance and a genuine number came out wrong
-    /// (V0351738N as VO3S773BN, passing both checks). At 10.7-12 px the shapes were right: with the stock model
-    /// 4 more documents read exactly (bench 0148, 0155, 0244; tuning 0085), the MRZ model's reports unchanged. The
-    /// cut-off was 12 until 2026-12-05, which left most of the second group out.
-    static let shapeMinimumHeight = 9.0
+    /// The generated sets' low-resolution scans come in two groups: 6-7 px a character (real-scans.md's 6-px
+    /// characters; capitals measured 6.1-7.3 px high) and 10.5-12 px. The cut-off was 9 until 2026-12-06, when the
+    /// 6-px print was found compared with its glyphs at a guessed size (the size was measured only from characters
+    /// read at 0.8, and the engine's confidence is scaled down on small print) and through no blur (`GlyphShapes.
+    /// blurLevels`). Measured at 5.5 with both mended, on seven sets none designed on (1,211 readable documents):
+    /// see `GlyphShapes.blurLevels` and the README's table.
+    static let shapeMinimumHeight = 5.5
+
+    /// Capital height (original pixels) under which the print does not tell O from 0: OCR-B's zero is the letter
+    /// narrowed by about a tenth, under a pixel at 6 px. There the shapes leave the pair to the engine and the
+    /// check digits (bench 0189: a 0 shown as O by 0.01 made a number pass with two O by chance).
+    static let zeroAndLetterOMinimumHeight = 9.0
+
+    /// The factor the engine's confidences are scaled by on print `characterHeight` pixels high: its confidence does
+    /// not fall as fast as its accuracy on small print, so characters under 18 px high (about 6 px wide,
+    /// real-scans.md) count as less certain than it says.
+    static func confidenceScale(characterHeight: Double) -> Double { min(1, max(0.5, characterHeight / 18)) }
 
     /// Compares the print of a character with the OCR-B glyphs its position allows (see `GlyphShapes`); measured
-    /// only where the corrector asks, since a comparison costs about a millisecond.
+    /// only where the corrector asks, since a comparison costs about a millisecond. `characterHeight` is the
+    /// print's capital height in the original image (`MRZRegion.characterHeight`), the grid's confidences scaled
+    /// for it (`confidenceScale`).
     /// The glyphs are drawn (fontconfig, Cairo: a few milliseconds) only when first needed: most documents pass
     /// every check and never ask.
     static func shapeMeasurer(format: MRZFormat, grid: [[RecognizedCharacter]], crop: Raster, boxes: [MRZRegion.LineBox],
-                              pitches: [Double], shapes: @escaping () -> GlyphShapes? = { GlyphShapes.standard })
-        -> MRZCorrector.ShapeMeasurer {
+                              pitches: [Double], characterHeight: Double,
+                              shapes: @escaping () -> GlyphShapes? = { GlyphShapes.standard }) -> MRZCorrector.ShapeMeasurer {
         let layout = MRZLayout.of(format)
-        var lines: [Int: (rows: Range<Int>, origin: Double, pitch: Double, size: Double)] = [:]
+        let sureConfidence = 0.8 * confidenceScale(characterHeight: characterHeight)
+        var lines: [Int: (rows: Range<Int>, origin: Double, pitch: Double, shape: GlyphShapes.LineShape)] = [:]
         // Per cell (`line * 100 + column`), its print against every MRZ glyph: the corrector asks about one cell
         // several times (its steps, and the check-digit search once per candidate), and the answers differ only
         // in which glyphs they compare.
@@ -109,22 +121,27 @@ public struct MRZReader {
                 let rows = capitalRows(crop, box: boxes[line])
                 let (origin, pitch) = cellGrid(crop, rows: rows, origin: Double(boxes[line].columns.lowerBound), pitch: pitches[line],
                                                count: format.lineLength)
-                // The line's size from up to 10 characters the engine read with confidence, none of the round
-                // letters and digits whose size is what the comparison must tell apart.
+                // The line's size and blur from up to 10 characters the engine read with confidence, none of the
+                // round letters and digits whose size is what the comparison must tell apart.
                 let sample = grid[line].indices.filter { index in
                     let character = Character(grid[line][index].character)
-                    return grid[line][index].confidence >= 0.8 && !"<0ODQ".contains(character)
+                    return grid[line][index].confidence >= sureConfidence && !"<0ODQ".contains(character)
                 }
                 let chosen = stride(from: 0, to: sample.count, by: max(1, sample.count / 10)).map { sample[$0] }
-                let size = shapes.lineSize(crop, lefts: chosen.map { origin + Double($0) * pitch }, pitch: pitch, rows: rows,
-                                           characters: chosen.map { Character(grid[line][$0].character) })
-                lines[line] = (rows, origin, pitch, size)
+                let shape = shapes.lineShape(crop, lefts: chosen.map { origin + Double($0) * pitch }, pitch: pitch, rows: rows,
+                                             characters: chosen.map { Character(grid[line][$0].character) })
+                lines[line] = (rows, origin, pitch, shape)
             }
             let measured = lines[line]!
             let key = line * 100 + column
             if cells[key] == nil {
-                cells[key] = shapes.scores(crop, left: measured.origin + Double(column) * measured.pitch, pitch: measured.pitch,
-                                           rows: measured.rows, size: measured.size, candidates: MRZCharacter.alphabet)
+                var scores = shapes.scores(crop, left: measured.origin + Double(column) * measured.pitch, pitch: measured.pitch,
+                                           rows: measured.rows, shape: measured.shape, candidates: MRZCharacter.alphabet)
+                if characterHeight < zeroAndLetterOMinimumHeight, let letter = scores["O"], let zero = scores["0"] {
+                    scores["O"] = max(letter, zero)
+                    scores["0"] = max(letter, zero)
+                }
+                cells[key] = scores
             }
             let characterClass = layout.characterClass(line: line, column: column)
             var candidates = Array(MRZCharacter.alphabet.filter { characterClass.allows($0) })

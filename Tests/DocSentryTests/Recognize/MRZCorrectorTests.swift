@@ -104,6 +104,37 @@ import Testing
         #expect(kept.text.lines == altered)
     }
 
+    /// A forger changed L898902C3's last digit to 9 and left the check digits; the engine doubted the 0 in it. As
+    /// O (check value 24) the altered number would pass both its check and the composite: a digit is never made a
+    /// letter to fit a check, and the failure stays for a person to see.
+    @Test func anUnsureDigitIsNotMadeALetterToFitACheck() throws {
+        let forged = replacing(Vectors.td3, 1, 8, with: "9")
+        let fitting = replacing(forged, 1, 5, with: "O")
+        let check = { (line: String) in CheckDigit.character(for: Array(line).prefix(9)) == Array(line)[9] }
+        #expect(!check(forged[1]) && check(fitting[1]))
+        let corrected = try #require(MRZCorrector().correct(engineOutput(forged, confidence: [105: 0.5]), format: .td3))
+        #expect(corrected.text.lines == forged)
+        #expect(corrected.corrections.isEmpty)
+    }
+
+    /// A forger's composite check digit 4 (seed 1357, document 0072, 6-px print) read as a filler, unsure: some
+    /// digit always makes the composite pass there. The print shows a 4 more clearly, by the shape margin, than
+    /// any digit that fits, so none is written.
+    @Test func theCheckDigitSearchDoesNotWriteAGlyphThePrintContradicts() throws {
+        let forged = replacing(Vectors.td3, 1, 43, with: "4")
+        let misread = replacing(forged, 1, 43, with: "<")
+        let output = engineOutput(misread, confidence: [143: 0.5])
+        let fitted = try #require(MRZCorrector().correct(output, format: .td3))
+        #expect(fitted.text.lines == Vectors.td3, "without the print, the digit that fits")
+        let shape: MRZCorrector.ShapeMeasurer = { line, column, read in
+            guard line == 1, column == 43 else { return nil }
+            return ShapeMatch(best: "4", bestScore: 0.8, readScore: read == "4" ? 0.8 : 0.7)
+        }
+        let kept = try #require(MRZCorrector().correct(output, format: .td3, shape: shape))
+        #expect(!kept.corrections.contains { $0.reason == "check digit" })
+        #expect(kept.text.lines[1].last != Vectors.td3[1].last)
+    }
+
     /// A genuine visa's WS0G5006 read WSOGSOO6, every O sure (seed 8642, document 0100, stock model): three changes,
     /// more than the search's singles and pairs, and the failed check rejected an honest traveller.
     @Test func everyOOfAFailingFieldIsTriedAsZeroAtOnce() throws {
@@ -373,8 +404,9 @@ import Testing
     }
 
     /// A 6-px TD2 (bench document 0189): every character read at about 0.5, the leading 0 of 0053R7509 read O
-    /// with 0 as the engine's strong runner-up. Making its second character O would pass the check too (both
-    /// shift the sum by 2 mod 10), but that change is six times dearer: the cheap one is taken.
+    /// with 0 as the engine's strong runner-up. Making its second character 4, the engine's runner-up there, would
+    /// pass the check too (both shift the sum by 2 mod 10), but that change is six times dearer: the cheap one is
+    /// taken.
     @Test func aFarCheaperRepairWinsWithASmallerGap() throws {
         let lines = MRZComposer.compose(MRZFields(format: .td2, documentCode: "I<", issuingState: "NOR",
             primaryIdentifier: ["PETROVA"], secondaryIdentifier: ["NINA"], documentNumber: "0053R7509",
@@ -385,7 +417,7 @@ import Testing
             for column in output[1].indices { output[1][column].confidence = 0.49 }
             output[1][0].confidence = 0.46
             output[1][0].alternatives = [.init(character: "0", confidence: leadingAlternative)]
-            output[1][1].alternatives = [.init(character: "O", confidence: 0.3)]
+            output[1][1].alternatives = [.init(character: "4", confidence: 0.58)]
             return output
         }
         // Costs 0.03 against 0.20: a fifth, and 0.17 apart.
