@@ -112,11 +112,14 @@ extension Inspector {
 
     /// How well a read looks like an MRZ: 100 when every check digit passes, no character is out of place and
     /// nothing needed correcting; less for each failure, misplaced character and correction. Garbage read the
-    /// wrong way up can pass a check digit by chance, but not the character classes of every field.
+    /// wrong way up can pass a check digit by chance, but not the character classes of every field. A document
+    /// code the corrector had to give its format's letter counts as the misplaced character it was: upside-down
+    /// text must not gain by that correction.
     static func readScore(_ read: CorrectedMRZ) -> Int {
         let document = MRZParser.parse(read.text)
         let failedChecks = CheckDigitValidator.validate(document).checks.filter { $0.status == .failed }.count
         let misplaced = StructureValidator.validate(document).findings.filter { $0.severity == .fail }.count
+            + read.corrections.filter { $0.reason == "document code" }.count
         return 100 - 15 * failedChecks - 10 * misplaced - read.corrections.count
     }
 }

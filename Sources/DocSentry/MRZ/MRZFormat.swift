@@ -33,6 +33,16 @@ public enum MRZFormat: String, Codable, Sendable, CaseIterable, CustomStringConv
     /// Whether the format is a visa.
     public var isVisa: Bool { self == .mrvA || self == .mrvB }
 
+    /// The letters a document code of this format may begin with: `P` for passports (Doc 9303 Part 4 §4.2.2),
+    /// `V` for visas (Part 7), `A`, `C` or `I` for cards (Parts 5 and 6).
+    public var documentCodeFirstLetters: Set<Character> {
+        switch self {
+        case .td3: ["P"]
+        case .mrvA, .mrvB: ["V"]
+        case .td1, .td2: ["A", "C", "I"]
+        }
+    }
+
     public var description: String {
         switch self {
         case .td1: "TD1"

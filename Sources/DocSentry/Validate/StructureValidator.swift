@@ -23,13 +23,14 @@ public enum StructureValidator {
                 rule: rule, severity: .fail, message: "document code \(field.raw) \(why)",
                 fields: [.documentCode], position: MRZPosition(field), evidence: [Evidence("printed", field.raw)]))
         }
+        let allowed = document.format.documentCodeFirstLetters.contains(first)
         switch document.format {
         case .td3:
-            guard first == "P" else { return fail("does not start with P, as a TD3 passport's must (Doc 9303 Part 4 §4.2.2)") }
+            guard allowed else { return fail("does not start with P, as a TD3 passport's must (Doc 9303 Part 4 §4.2.2)") }
         case .mrvA, .mrvB:
-            guard first == "V" else { return fail("does not start with V, as a visa's must (Doc 9303 Part 7)") }
+            guard allowed else { return fail("does not start with V, as a visa's must (Doc 9303 Part 7)") }
         case .td1, .td2:
-            guard "ACI".contains(first) else {
+            guard allowed else {
                 return fail("does not start with A, C or I, as a \(document.format) card's must (Doc 9303 Part \(document.format == .td1 ? 5 : 6))")
             }
             if second == "V" { return fail("has V as second character, which Doc 9303 forbids on cards") }

@@ -135,6 +135,29 @@ import Testing
         #expect(kept.text.lines[1].last != Vectors.td3[1].last)
     }
 
+    /// A card's document code I read as Z, sure (seed 5150 document 0087, strong perspective: the genuine card
+    /// was rejected). No card's code begins with Z: the letter the print shows, else the engine's allowed
+    /// alternative, as a guess; with neither, the Z stays, as a doubt (a rescan, not a reject).
+    @Test func aDocumentCodeOutsideItsFormatsLettersIsAGuess() throws {
+        let misread = replacing(Vectors.td1, 0, 0, with: "Z")
+        let shown: MRZCorrector.ShapeMeasurer = { line, column, read in
+            guard line == 0, column == 0 else { return nil }
+            return ShapeMatch(best: "I", bestScore: 0.85, readScore: read == "I" ? 0.85 : 0.7)
+        }
+        let byPrint = try #require(MRZCorrector().correct(engineOutput(misread), format: .td1, shape: shown))
+        #expect(byPrint.text.lines == Vectors.td1)
+        #expect(byPrint.corrections.map(\.reason) == ["document code"])
+        #expect(byPrint.confidences[0][0] <= 0.5)
+        let byAlternative = try #require(MRZCorrector().correct(engineOutput(misread, alternatives: [0: ["2", "I"]]), format: .td1))
+        #expect(byAlternative.text.lines == Vectors.td1)
+        let neither = try #require(MRZCorrector().correct(engineOutput(misread), format: .td1))
+        #expect(neither.text.lines == misread)
+        #expect(neither.confidences[0][0] <= 0.5)
+        // Deciding which way up a page reads, a code so corrected counts as the misplaced character it was: text
+        // read upside down must not win by it.
+        #expect(Inspector.readScore(byPrint) < Inspector.readScore(neither))
+    }
+
     /// A genuine visa's WS0G5006 read WSOGSOO6, every O sure (seed 8642, document 0100, stock model): three changes,
     /// more than the search's singles and pairs, and the failed check rejected an honest traveller.
     @Test func everyOOfAFailingFieldIsTriedAsZeroAtOnce() throws {
