@@ -39,8 +39,8 @@ struct GlyphShapes: Sendable {
     /// Why: print 6 px high (real-scans.md), blown up to the crop's scale, or a blurred photo, has soft edges; a
     /// sharp glyph then correlates with the blur's outline as much as with the shape, and the look-alikes (S and 5,
     /// B and 8) score alike. The glyph blurred as much as the print compares like with like. Each line takes the
-    /// level its clearly read characters match best (`lineShape`); 1.4-2.8 on the 6-px and blurred scans, 0 on
-    /// clean 300-dpi print.
+    /// level its clearly read characters match best (`lineShape`): 1.4 or 2.1 seen on 6-px and blurred scans, 0 or
+    /// 0.7 on clean print.
     static let blurLevels: [Double] = [0, 0.7, 1.4, 2.1, 2.8]
 
     /// The shapes drawn with the installed OCR-B (Debian's fonts-ocr-b); nil when Cairo cannot draw them.

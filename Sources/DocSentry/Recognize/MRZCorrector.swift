@@ -333,7 +333,7 @@ public struct MRZCorrector: Sendable {
             }
         }
 
-        // 1e'. A document code that begins with no letter an MRZ of these lines may begin with (P or V on 2x44
+        // 1e, continued. A document code that begins with no letter an MRZ of these lines may begin with (P or V on 2x44
         // lines, A, C, I or V on 2x36, A, C or I on 3x30: `MRZFormat.documentCodeFirstLetters`; the format tried
         // here is a guess the text then settles) has the grammar as second witness, as the sex has: the letter its
         // print shows by the narrow margin, else the engine's first allowed alternative, kept as a guess; with
