@@ -43,6 +43,14 @@ public enum MRZFormat: String, Codable, Sendable, CaseIterable, CustomStringConv
         }
     }
 
+    /// The letters a document code may begin with on lines of this format's count and length, whatever format
+    /// they turn out to be (2x44: `P` or `V`; 2x36: `A`, `C`, `I` or `V`; 3x30: `A`, `C` or `I`): the first letter
+    /// is what tells them apart (`detect(lineLengths:firstCharacter:)`).
+    public var documentCodeFirstLettersOfItsLines: Set<Character> {
+        MRZFormat.allCases.filter { $0.lineCount == lineCount && $0.lineLength == lineLength }
+            .reduce(into: Set<Character>()) { $0.formUnion($1.documentCodeFirstLetters) }
+    }
+
     public var description: String {
         switch self {
         case .td1: "TD1"

@@ -93,14 +93,14 @@ struct GlyphShapes: Sendable {
     ///   - shape: the line's glyph size relative to `rows` and its print's blur (`lineShape`).
     func scores(_ crop: Raster, left: Double, pitch: Double, rows: Range<Int>, shape: LineShape,
                 candidates: some Sequence<Character>) -> [Character: Float] {
-        let templates = self.templates[shape.blur], size = shape.size
+        let glyphs = templates[shape.blur], size = shape.size
         guard rows.count >= 4, pitch >= 2 else { return [:] }
         let placed = placement(crop, left: left, pitch: pitch, rows: rows)
         var scores: [Character: Float] = [:]
         for tried in [size * 0.97, size, size * 1.03] {
             guard let cell = cell(crop, rows: rows, placed: placed, size: tried) else { continue }
             for candidate in candidates {
-                guard let template = templates[candidate] else { continue }
+                guard let template = glyphs[candidate] else { continue }
                 let score = Self.bestCorrelation(cell, template: template)
                 scores[candidate] = max(scores[candidate] ?? -1, score)
             }

@@ -333,17 +333,16 @@ public struct MRZCorrector: Sendable {
             }
         }
 
-        // 1e, continued. A document code that begins with no letter an MRZ of these lines may begin with (P or V on 2x44
-        // lines, A, C, I or V on 2x36, A, C or I on 3x30: `MRZFormat.documentCodeFirstLetters`; the format tried
-        // here is a guess the text then settles) has the grammar as second witness, as the sex has: the letter its
+        // 1e, continued. A document code that begins with no letter an MRZ of these lines may begin with
+        // (`MRZFormat.documentCodeFirstLettersOfItsLines`: the format tried here is a guess the text then settles,
+        // so a visa's V on 2x44 lines is no misread) has the grammar as second witness, as the sex has: the letter its
         // print shows by the narrow margin, else the engine's first allowed alternative, kept as a guess; with
         // neither, the character read is a doubt. The engines misread a line's first character at its edge, sure
         // of it (I as Z, L or T on strong perspective, glare or blur): on three generated sets (seeds 5150, 8080,
         // 2727) those were 4 of the 5 genuine documents rejected; no forgery in the generator alters the code.
-        let firstLetters = MRZFormat.allCases.filter { $0.lineCount == format.lineCount && $0.lineLength == format.lineLength }
-            .reduce(into: Set<Character>()) { $0.formUnion($1.documentCodeFirstLetters) }
-        if let code = layout.spec(.documentCode), let column = code.columns.first, !firstLetters.contains(character(code.line, column)) {
-            let read = character(code.line, column)
+        let firstLetters = format.documentCodeFirstLettersOfItsLines
+        if let code = layout.spec(.documentCode), let column = code.columns.first, case let read = character(code.line, column),
+           !firstLetters.contains(read) {
             let readScore = shape?(code.line, column, read)?.readScore
             let shown = firstLetters.sorted().compactMap { letter -> (Character, Double)? in
                 shape?(code.line, column, letter).map { (letter, $0.readScore) }
