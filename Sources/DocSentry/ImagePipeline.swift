@@ -61,7 +61,7 @@ extension Inspector {
         var best: (region: MRZRegion, read: RecognizedMRZ, score: Int)?
         for candidate in [region, region.flipped] {
             guard let read = scanner.reader.read(candidate, countryCodes: countryCodes, listedDocumentNumbers: listedDocumentNumbers) else { continue }
-            let score = Self.readScore(read.corrected)
+            let score = Self.readScore(read.corrected) + Self.orientationScore(candidate.orientationConfidence)
             if best == nil || score > best!.score { best = (candidate, read, score) }
             // A read with its characters in place and at most two failed checks is the right way up (upside-down
             // text breaks the character classes everywhere): a forged check digit is no reason to read again.
@@ -109,6 +109,15 @@ extension Inspector {
             corrections: best.read.corrected.corrections)
         return report
     }
+
+    /// The locator's up/down evidence (its chevrons, the print above the band) as points of `readScore`: up to
+    /// 15 either way, 0 for a coin toss. Both ways of reading are then weighed on both witnesses.
+    ///
+    /// Why: on a blurred page both reads fail checks, and the upside-down one can make a check pass by chance
+    /// after its corrections (seed 6060 document 0018: upright 60, upside down 67, the locator 0.79 sure of
+    /// upright: 69 against 58 with it). Measured with the stock model on fourteen generated sets: 8 documents
+    /// more read the right way up, none fewer.
+    static func orientationScore(_ confidence: Double) -> Int { Int((30 * (confidence - 0.5)).rounded()) }
 
     /// How well a read looks like an MRZ: 100 when every check digit passes, no character is out of place and
     /// nothing needed correcting; less for each failure, misplaced character and correction. Garbage read the

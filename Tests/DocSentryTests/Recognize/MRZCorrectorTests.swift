@@ -44,6 +44,20 @@ import Testing
         #expect(corrected.text.lines == lines)
     }
 
+    /// ERIK at the end of a visa's name, the line's faint end read as letters (seed 9191 document 0131,
+    /// ERIK<<<<<<KEKKK): the K after ERI is the name's, the later ones are fillers. Counting every K of the
+    /// trailing run made ERIK's K one of two and the name ERI.
+    @Test func aNameEndingInKKeepsItWhenTheLineEndIsReadAsLetters() throws {
+        let lines = MRZComposer.compose(MRZFields(format: .mrvB, documentCode: "V<", issuingState: "JPN",
+            primaryIdentifier: ["MORENO"], secondaryIdentifier: ["ERIK"], documentNumber: "T7215477",
+            nationality: "UKR", dateOfBirth: "650320", sex: "M", dateOfExpiry: "280304"))
+        #expect(lines[0].hasSuffix("ERIK<<<<<<<<<<<<<<<<<<<"))
+        let misread = replacing(lines, 0, 35, with: "K")
+        let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .mrvB))
+        #expect(corrected.text.lines == lines)
+        #expect(corrected.corrections.map(\.column) == [36])
+    }
+
     /// A K the engine doubted (a filler among its alternatives) stays a K when its ink does not look like this
     /// MRZ's fillers: VIKTOR is not VI<TOR.
     @Test func aDoubtedKThatLooksLikeAKIsKept() throws {
@@ -133,6 +147,55 @@ import Testing
         let kept = try #require(MRZCorrector().correct(output, format: .td3, shape: shape))
         #expect(!kept.corrections.contains { $0.reason == "check digit" })
         #expect(kept.text.lines[1].last != Vectors.td3[1].last)
+    }
+
+    /// IDBEL read IOBEL, sure (seed 8080 document 0176): no check digit covers the code, and OCR-B's D and O
+    /// correlate alike with most prints. An O whose print matches D better by the margin is a D; an O whose print
+    /// matches D a little less stays, as does an O where a digit may stand (there the check digit decides).
+    @Test func anOWhosePrintIsADIsReadAsD() throws {
+        let lines = MRZComposer.compose(MRZFields(format: .td1, documentCode: "ID", issuingState: "BEL",
+            primaryIdentifier: ["DUBOIS"], secondaryIdentifier: ["ODILE"], documentNumber: "SG052W234",
+            nationality: "BEL", dateOfBirth: "890408", sex: "F", dateOfExpiry: "290219"))
+        let misread = replacing(lines, 0, 1, with: "O")
+        func printed(_ d: Double, _ o: Double) -> MRZCorrector.ShapeMeasurer {
+            { line, column, read in
+                guard line == 0, column == 1 else { return nil }
+                return ShapeMatch(best: d > o ? "D" : "O", bestScore: max(d, o), readScore: read == "D" ? d : read == "O" ? o : 0.3)
+            }
+        }
+        let byPrint = try #require(MRZCorrector().correct(engineOutput(misread), format: .td1, shape: printed(0.97, 0.95)))
+        #expect(byPrint.text.lines == lines)
+        #expect(byPrint.corrections.map(\.reason) == ["glyph shape"])
+        let close = try #require(MRZCorrector().correct(engineOutput(misread), format: .td1, shape: printed(0.955, 0.95)))
+        #expect(close.text.lines == misread)
+        // The name's O of ODILE, printed as an O, stays.
+        let name = try #require(MRZCorrector().correct(engineOutput(lines), format: .td1, shape: { line, column, read in
+            ShapeMatch(best: String(read), bestScore: 0.95, readScore: read == "D" ? 0.8 : 0.95)
+        }))
+        #expect(name.text.lines == lines)
+    }
+
+    /// A genuine visa's WS0G5006 read WSOGSOO6 (seed 8642 document 0100): the print shows 5 clearly and each 0
+    /// by less than the strong margin, and the number's check passes with all four, not with fewer. The print and
+    /// the check digit are the two witnesses: the four are read as printed (glyph shape), not left to the
+    /// check-digit search.
+    @Test func aFailingFieldIsReadAsPrintedWhenThatMakesItsCheckPass() throws {
+        let lines = MRZComposer.compose(MRZFields(format: .mrvA, documentCode: "V<", issuingState: "IRL",
+            primaryIdentifier: ["HALVORSEN"], secondaryIdentifier: ["HUGO"], documentNumber: "WS0G5006",
+            nationality: "IND", dateOfBirth: "890723", sex: "M", dateOfExpiry: "270310"))
+        var misread = lines
+        for (column, letter) in [(2, "O"), (4, "S"), (5, "O"), (6, "O")] as [(Int, Character)] {
+            misread = replacing(misread, 1, column, with: letter)
+        }
+        let shape: MRZCorrector.ShapeMeasurer = { line, column, read in
+            guard line == 1, [2, 4, 5, 6].contains(column) else { return nil }
+            let printed: Character = column == 4 ? "5" : "0"
+            let margin = column == 4 ? 0.1 : 0.04
+            return ShapeMatch(best: String(printed), bestScore: 0.9, readScore: read == printed ? 0.9 : 0.9 - margin)
+        }
+        let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .mrvA, shape: shape))
+        #expect(corrected.text.lines == lines)
+        #expect(corrected.corrections.count == 4 && corrected.corrections.allSatisfy { $0.reason == "glyph shape" })
     }
 
     /// A card's document code I read as Z, sure (seed 5150 document 0087, strong perspective: the genuine card
