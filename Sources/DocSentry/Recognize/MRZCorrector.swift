@@ -80,13 +80,6 @@ public struct MRZCorrector: Sendable {
     /// and 99 in 100 of the 1,294 O read anywhere by at most 0.004.
     public var letterToDigitShapeMargin: Double = 0.03
 
-    /// How much better the print of a letter read as `O` must match OCR-B's `D` for step 1d's D-for-O reading.
-    ///
-    /// Measured with the stock model on six generated sets (seeds 31337, 5150, 8080, 2727, 9191, 3030), cells read
-    /// as O: of the 20 printed D, 19 matched D better than O by 0.015 to 0.079 (one by -0.010); of the 1,266
-    /// printed O, none matched D better (the closest -0.001, on 6-px print; the median -0.19).
-    public var dForOShapeMargin: Double = 0.01
-
     /// The codes an issuing state or nationality field may hold, without fillers (`D`, `UTO`); empty: no code
     /// correction. A code read with doubt that is not among them is corrected to the one code its doubtful
     /// characters' look-alikes make, if exactly one does.
@@ -114,6 +107,20 @@ public struct MRZCorrector: Sendable {
     /// C, O, G). Other letters (A, R...) can correlate with a blurred filler's ink but were never one: only
     /// these are taken for fillers by their shape.
     static let fillerLookAlikes: Set<Character> = ["K", "E", "C", "S", "X", "O", "G", "L", "Z"]
+
+    /// Letters the stock engine reads, sure of them, where the print shows another glyph (step 1d, continued),
+    /// with how much better (correlation) the print must match that glyph than the one read.
+    ///
+    /// Measured with the stock model on eight generated sets (seeds 31337, 2468, 8642, 5150, 8080, 2727, 9191,
+    /// 3030), letter positions no check digit covers: of the cells read O, 20 printed D matched D better than O
+    /// by -0.010 to 0.079 (19 by 0.015 or more), 1,266 printed O never (the closest -0.001, the median -0.19);
+    /// cells read I whose print matched T best were 9, all printed T (by 0.084 to 0.139); cells read C, E, A
+    /// or G whose print matched the MRZ's filler glyph best were 18, all fillers (by 0.065 to 0.149; step 1d asks
+    /// 0.15 and the engine's doubt). K is not among them: its arms are a filler's chevron (steps 2 and 3).
+    /// Other pairs are not: the print matched C best on 36 cells rightly read O, T on 17 rightly read F.
+    static let printedOverRead: [(read: Set<Character>, printed: Character, margin: Double)] = [
+        (["O"], "D", 0.01), (["I"], "T", 0.05), (["C", "E", "A", "G"], "<", 0.08),
+    ]
 
     /// Letters that OCR-B digits are mistaken for, and back (domain notes §2.1; PassportEye's class masks).
     static let letterForDigit: [Character: Character] = ["0": "O", "1": "I", "2": "Z", "4": "A", "5": "S", "6": "G", "8": "B", "7": "T"]
@@ -339,18 +346,22 @@ public struct MRZCorrector: Sendable {
             }
         }
 
-        // 1d, continued. OCR-B's D is its O with a straight back: the two correlate alike with most prints, and the
-        // stock engine reads D as O, sure of it (IDBEL read IOBEL), where no check digit covers the cell. A letter
-        // position's O whose print matches D better, by `dForOShapeMargin`, is a D.
+        // 1d, continued. Where no check digit covers a letter position, the stock engine is sure and wrong in a few
+        // ways only the print shows (`printedOverRead`): D read as O (OCR-B's D is its O with a straight back:
+        // IDBEL read IOBEL), T as I (PRT read PRI, another State's code), and a name's trailing fillers read as C,
+        // E, A or G. There the print's glyph is taken by the pair's own margin, whatever the engine's confidence.
         if let shape {
             let checked = Set(groups.flatMap(\.positionKeys))
             for line in grid.indices {
-                for column in grid[line].indices where character(line, column) == "O" && !checked.contains(line * 100 + column) {
+                for column in grid[line].indices where !checked.contains(line * 100 + column) {
+                    let read = character(line, column)
                     let allowed = layout.characterClass(line: line, column: column)
-                    guard allowed.allows("D"), !allowed.allows("0"), let d = shape(line, column, "D"), let o = shape(line, column, "O"),
-                          d.readScore >= shapeMinimum, d.readScore - o.readScore >= dForOShapeMargin
+                    guard allowed == .letterOrFiller,
+                          let pair = Self.printedOverRead.first(where: { $0.read.contains(read) }),
+                          let printed = shape(line, column, pair.printed), let asRead = shape(line, column, read),
+                          printed.readScore >= shapeMinimum, printed.readScore - asRead.readScore >= pair.margin
                     else { continue }
-                    set(line, column, "D", "glyph shape")
+                    set(line, column, pair.printed, pair.printed == "<" ? "filler shape" : "glyph shape")
                 }
             }
         }

@@ -175,6 +175,33 @@ import Testing
         #expect(name.text.lines == lines)
     }
 
+    /// PRT read PRI (seed 8642 document 0118, a genuine card that passed as Puerto Rico's): both are codes, no check
+    /// digit covers the issuing State, and the engine was sure. The print shows a T by the pair's margin. A name's
+    /// filler read as C, its print the MRZ's filler, is a filler; a C whose print is only a little more like one
+    /// stays.
+    @Test func aSureTReadAsIAndAFillerReadAsCAreReadAsPrinted() throws {
+        let lines = MRZComposer.compose(MRZFields(format: .td2, documentCode: "I<", issuingState: "PRT",
+            primaryIdentifier: ["SILVA"], secondaryIdentifier: ["ANA"], documentNumber: "SG052W234",
+            nationality: "PRT", dateOfBirth: "890408", sex: "F", dateOfExpiry: "290219"))
+        #expect(lines[0].hasPrefix("I<PRTSILVA<<ANA<<<"))
+        var misread = replacing(lines, 0, 4, with: "I")
+        misread = replacing(misread, 0, 15, with: "C")
+        func printed(filler margin: Double) -> MRZCorrector.ShapeMeasurer {
+            { line, column, read in
+                switch (line, column) {
+                case (0, 4): return ShapeMatch(best: "T", bestScore: 0.9, readScore: read == "T" ? 0.9 : 0.8)
+                case (0, 15): return ShapeMatch(best: "<", bestScore: 0.9, readScore: read == "<" ? 0.9 : 0.9 - margin)
+                default: return nil
+                }
+            }
+        }
+        let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .td2, shape: printed(filler: 0.1)))
+        #expect(corrected.text.lines == lines)
+        #expect(corrected.corrections.map(\.reason) == ["glyph shape", "filler shape"])
+        let close = try #require(MRZCorrector().correct(engineOutput(misread), format: .td2, shape: printed(filler: 0.05)))
+        #expect(close.text.lines == replacing(lines, 0, 15, with: "C"))
+    }
+
     /// A genuine visa's WS0G5006 read WSOGSOO6 (seed 8642 document 0100): the print shows 5 clearly and each 0
     /// by less than the strong margin, and the number's check passes with all four, not with fewer. The print and
     /// the check digit are the two witnesses: the four are read as printed (glyph shape), not left to the
