@@ -116,10 +116,11 @@ public struct MRZCorrector: Sendable {
     /// by -0.010 to 0.079 (19 by 0.015 or more), 1,266 printed O never (the closest -0.001, the median -0.19);
     /// cells read I whose print matched T best were 9, all printed T (by 0.084 to 0.139); cells read C, E, A
     /// or G whose print matched the MRZ's filler glyph best were 18, all fillers (by 0.065 to 0.149; step 1d asks
-    /// 0.15 and the engine's doubt). K is not among them: its arms are a filler's chevron (steps 2 and 3).
-    /// Other pairs are not: the print matched C best on 36 cells rightly read O, T on 17 rightly read F.
+    /// 0.15 and the engine's doubt); cells read K, 6, all fillers (0.048 to 0.288), the K that begins a name
+    /// (KOWALCZYK) excepted, as any first character of a field. Other pairs are not: the print matched C best on
+    /// 36 cells rightly read O, T on 17 rightly read F, X on 21 rightly read K.
     static let printedOverRead: [(read: Set<Character>, printed: Character, margin: Double)] = [
-        (["O"], "D", 0.01), (["I"], "T", 0.05), (["C", "E", "A", "G"], "<", 0.08),
+        (["O"], "D", 0.01), (["I"], "T", 0.05), (["C", "E", "A", "G", "K"], "<", 0.08),
     ]
 
     /// Letters that OCR-B digits are mistaken for, and back (domain notes §2.1; PassportEye's class masks).
@@ -358,6 +359,8 @@ public struct MRZCorrector: Sendable {
                     let allowed = layout.characterClass(line: line, column: column)
                     guard allowed == .letterOrFiller,
                           let pair = Self.printedOverRead.first(where: { $0.read.contains(read) }),
+                          // A name or code never begins with a filler (step 1f).
+                          pair.printed != "<" || layout.field(line: line, column: column)?.columns.first != column,
                           let printed = shape(line, column, pair.printed), let asRead = shape(line, column, read),
                           printed.readScore >= shapeMinimum, printed.readScore - asRead.readScore >= pair.margin
                     else { continue }

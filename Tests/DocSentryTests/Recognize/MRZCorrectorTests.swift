@@ -202,6 +202,23 @@ import Testing
         #expect(close.text.lines == replacing(lines, 0, 15, with: "C"))
     }
 
+    /// ANNE<MARIE read ANNEKMARIE, sure (seed 3030 document 0170, a genuine visa): the print is the MRZ's filler.
+    /// A K that begins a name is never taken for one, whatever its print (KOWALCZYK, seed 2727 document 0059).
+    @Test func aSureKWhosePrintIsAFillerIsOneUnlessItBeginsTheName() throws {
+        let lines = MRZComposer.compose(MRZFields(format: .mrvB, documentCode: "V<", issuingState: "NZL",
+            primaryIdentifier: ["KOWALCZYK"], secondaryIdentifier: ["ANNE", "MARIE"], documentNumber: "K1111646",
+            nationality: "GHA", dateOfBirth: "031215", sex: "F", dateOfExpiry: "280129"))
+        #expect(lines[0].hasPrefix("V<NZLKOWALCZYK<<ANNE<MARIE<<"))
+        let misread = replacing(lines, 0, 20, with: "K")
+        let fillerPrint: MRZCorrector.ShapeMeasurer = { line, column, read in
+            guard line == 0, column == 20 || column == 5 else { return nil }
+            return ShapeMatch(best: "<", bestScore: 0.9, readScore: read == "<" ? 0.9 : 0.8)
+        }
+        let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .mrvB, shape: fillerPrint))
+        #expect(corrected.text.lines == lines)
+        #expect(corrected.corrections.map(\.column) == [21])
+    }
+
     /// A genuine visa's WS0G5006 read WSOGSOO6 (seed 8642 document 0100): the print shows 5 clearly and each 0
     /// by less than the strong margin, and the number's check passes with all four, not with fewer. The print and
     /// the check digit are the two witnesses: the four are read as printed (glyph shape), not left to the
