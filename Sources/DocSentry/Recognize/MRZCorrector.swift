@@ -108,18 +108,26 @@ public struct MRZCorrector: Sendable {
     /// these are taken for fillers by their shape.
     static let fillerLookAlikes: Set<Character> = ["K", "E", "C", "S", "X", "O", "G", "L", "Z"]
 
-    /// Letters the stock engine reads, sure of them, where the print shows another glyph (step 1d, continued),
-    /// with how much better (correlation) the print must match that glyph than the one read.
+    /// Letters the engine reads, sure of them, where the print shows another glyph (step 1d, continued), with how
+    /// much better (correlation) the print must match that glyph than the one read; empty: the step is skipped.
+    /// `MRZReader` sets `stockModelPrintedOverRead` for the stock model. The MRZ model does not make these
+    /// misreads (its reads were the same with and without them on fourteen generated sets), and the step asks
+    /// for the print of every such letter, which costs a clean document about 20 ms (the glyphs drawn, then a
+    /// millisecond a cell) where nothing else would look at its print.
+    public var printedOverRead: [(read: Set<Character>, printed: Character, margin: Double)] = []
+
+    /// The stock model's sure misreads that only the print shows, for `printedOverRead`.
     ///
     /// Measured with the stock model on eight generated sets (seeds 31337, 2468, 8642, 5150, 8080, 2727, 9191,
-    /// 3030), letter positions no check digit covers: of the cells read O, 20 printed D matched D better than O
-    /// by -0.010 to 0.079 (19 by 0.015 or more), 1,266 printed O never (the closest -0.001, the median -0.19);
+    /// 3030), letter positions no check digit covers: of the cells read O (on six of them, not 2468 and 8642),
+    /// 20 printed D matched D better than O by -0.010 to 0.079 (19 by 0.015 or more), 1,266 printed O never (the
+    /// closest -0.001, the median -0.19);
     /// cells read I whose print matched T best were 9, all printed T (by 0.084 to 0.139); cells read C, E, A
     /// or G whose print matched the MRZ's filler glyph best were 18, all fillers (by 0.065 to 0.149; step 1d asks
     /// 0.15 and the engine's doubt); cells read K, 6, all fillers (0.048 to 0.288), the K that begins a name
     /// (KOWALCZYK) excepted, as any first character of a field. Other pairs are not: the print matched C best on
     /// 36 cells rightly read O, T on 17 rightly read F, X on 21 rightly read K.
-    static let printedOverRead: [(read: Set<Character>, printed: Character, margin: Double)] = [
+    public static let stockModelPrintedOverRead: [(read: Set<Character>, printed: Character, margin: Double)] = [
         (["O"], "D", 0.01), (["I"], "T", 0.05), (["C", "E", "A", "G", "K"], "<", 0.08),
     ]
 
@@ -348,17 +356,18 @@ public struct MRZCorrector: Sendable {
         }
 
         // 1d, continued. Where no check digit covers a letter position, the stock engine is sure and wrong in a few
-        // ways only the print shows (`printedOverRead`): D read as O (OCR-B's D is its O with a straight back:
-        // IDBEL read IOBEL), T as I (PRT read PRI, another State's code), and a name's trailing fillers read as C,
-        // E, A or G. There the print's glyph is taken by the pair's own margin, whatever the engine's confidence.
-        if let shape {
+        // ways only the print shows (`printedOverRead`, set for the stock model): D read as O (OCR-B's D is its O
+        // with a straight back: IDBEL read IOBEL), T as I (PRT read PRI, another State's code), and fillers read as
+        // C, E, A, G or K. There the print's glyph is taken by the pair's own margin, whatever the engine's
+        // confidence.
+        if let shape, !printedOverRead.isEmpty {
             let checked = Set(groups.flatMap(\.positionKeys))
             for line in grid.indices {
                 for column in grid[line].indices where !checked.contains(line * 100 + column) {
                     let read = character(line, column)
                     let allowed = layout.characterClass(line: line, column: column)
                     guard allowed == .letterOrFiller,
-                          let pair = Self.printedOverRead.first(where: { $0.read.contains(read) }),
+                          let pair = printedOverRead.first(where: { $0.read.contains(read) }),
                           // A name or code never begins with a filler (step 1f).
                           pair.printed != "<" || layout.field(line: line, column: column)?.columns.first != column,
                           let printed = shape(line, column, pair.printed), let asRead = shape(line, column, read),
@@ -515,10 +524,10 @@ public struct MRZCorrector: Sendable {
             if hasFiller || run.count > 2 || spec.characterClass == .letterOrFiller && spec.name != .name {
                 // The K that begins the run is single when a filler follows it, whatever the engine made of cells
                 // further along: ERIK<<<<<<KEKKK, the faint end of a visa's name line read as letters, still
-                // ends a name in K (seeds 9191, 3030 and 2727: four ERIKs made ERI, three of them genuine).
-                let kCount = run.prefix { character(spec.line, $0) == "K" }.count
+                // ends a name in K (seeds 9191, 3030 and 2727: four ERIKs made ERI, one a genuine visa).
+                let leadingKs = run.prefix { character(spec.line, $0) == "K" }.count
                 for c in run where character(spec.line, c) == "K" {
-                    let single = c == runStart && kCount == 1 && c > spec.columns.lowerBound
+                    let single = c == runStart && leadingKs == 1 && c > spec.columns.lowerBound
                     // ERIK<<<: a single K right after a letter is the end of a name, unless the engine doubted it.
                     if spec.name == .name, single, MRZCharacter.isLetter(character(spec.line, c - 1)),
                        !hasFillerAlternative(grid[spec.line][c]) || looksUnlikeFiller(grid[spec.line][c]) {

@@ -18,7 +18,10 @@ public struct MRZReader {
     public let engine: OCREngine
     public var corrector = MRZCorrector()
 
-    public init(engine: OCREngine) { self.engine = engine }
+    public init(engine: OCREngine) {
+        self.engine = engine
+        if engine.model == .stockEnglish { corrector.printedOverRead = MRZCorrector.stockModelPrintedOverRead }
+    }
 
     /// Reads the lines of a located MRZ band: each line cut from the crop with a margin, its symbols placed on
     /// the cell grid the locator measured.

@@ -16,6 +16,13 @@ import Testing
         }
     }
 
+    /// The corrector as `MRZReader` sets it up for the stock model.
+    var stockModelCorrector: MRZCorrector {
+        var corrector = MRZCorrector()
+        corrector.printedOverRead = MRZCorrector.stockModelPrintedOverRead
+        return corrector
+    }
+
     func replacing(_ lines: [String], _ line: Int, _ column: Int, with character: Character) -> [String] {
         var copy = lines
         var characters = Array(copy[line])
@@ -163,13 +170,15 @@ import Testing
                 return ShapeMatch(best: d > o ? "D" : "O", bestScore: max(d, o), readScore: read == "D" ? d : read == "O" ? o : 0.3)
             }
         }
-        let byPrint = try #require(MRZCorrector().correct(engineOutput(misread), format: .td1, shape: printed(0.97, 0.95)))
+        let byPrint = try #require(stockModelCorrector.correct(engineOutput(misread), format: .td1, shape: printed(0.97, 0.95)))
         #expect(byPrint.text.lines == lines)
+        // The MRZ model does not make this misread: its corrector does not look.
+        #expect(try #require(MRZCorrector().correct(engineOutput(misread), format: .td1, shape: printed(0.97, 0.95))).text.lines == misread)
         #expect(byPrint.corrections.map(\.reason) == ["glyph shape"])
-        let close = try #require(MRZCorrector().correct(engineOutput(misread), format: .td1, shape: printed(0.955, 0.95)))
+        let close = try #require(stockModelCorrector.correct(engineOutput(misread), format: .td1, shape: printed(0.955, 0.95)))
         #expect(close.text.lines == misread)
         // The name's O of ODILE, printed as an O, stays.
-        let name = try #require(MRZCorrector().correct(engineOutput(lines), format: .td1, shape: { line, column, read in
+        let name = try #require(stockModelCorrector.correct(engineOutput(lines), format: .td1, shape: { line, column, read in
             ShapeMatch(best: String(read), bestScore: 0.95, readScore: read == "D" ? 0.8 : 0.95)
         }))
         #expect(name.text.lines == lines)
@@ -195,10 +204,10 @@ import Testing
                 }
             }
         }
-        let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .td2, shape: printed(filler: 0.1)))
+        let corrected = try #require(stockModelCorrector.correct(engineOutput(misread), format: .td2, shape: printed(filler: 0.1)))
         #expect(corrected.text.lines == lines)
         #expect(corrected.corrections.map(\.reason) == ["glyph shape", "filler shape"])
-        let close = try #require(MRZCorrector().correct(engineOutput(misread), format: .td2, shape: printed(filler: 0.05)))
+        let close = try #require(stockModelCorrector.correct(engineOutput(misread), format: .td2, shape: printed(filler: 0.05)))
         #expect(close.text.lines == replacing(lines, 0, 15, with: "C"))
     }
 
@@ -214,7 +223,7 @@ import Testing
             guard line == 0, column == 20 || column == 5 else { return nil }
             return ShapeMatch(best: "<", bestScore: 0.9, readScore: read == "<" ? 0.9 : 0.8)
         }
-        let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .mrvB, shape: fillerPrint))
+        let corrected = try #require(stockModelCorrector.correct(engineOutput(misread), format: .mrvB, shape: fillerPrint))
         #expect(corrected.text.lines == lines)
         #expect(corrected.corrections.map(\.column) == [21])
     }
