@@ -114,7 +114,10 @@ public struct MRZCorrector: Sendable {
     /// misreads (its reads were the same with and without them on fourteen generated sets), and the step asks
     /// for the print of every such letter, which costs a clean document about 20 ms (the glyphs drawn, then a
     /// millisecond a cell) where nothing else would look at its print.
-    public var printedOverRead: [(read: Set<Character>, printed: Character, margin: Double)] = []
+    public var printedOverRead: [PrintedOverRead] = []
+
+    /// Letters read (`read`) that are `printed` when the print matches that glyph better by `margin`.
+    public typealias PrintedOverRead = (read: Set<Character>, printed: Character, margin: Double)
 
     /// The stock model's sure misreads that only the print shows, for `printedOverRead`.
     ///
@@ -127,7 +130,7 @@ public struct MRZCorrector: Sendable {
     /// 0.15 and the engine's doubt); cells read K, 6, all fillers (0.048 to 0.288), the K that begins a name
     /// (KOWALCZYK) excepted, as any first character of a field. Other pairs are not: the print matched C best on
     /// 36 cells rightly read O, T on 17 rightly read F, X on 21 rightly read K.
-    public static let stockModelPrintedOverRead: [(read: Set<Character>, printed: Character, margin: Double)] = [
+    public static let stockModelPrintedOverRead: [PrintedOverRead] = [
         (["O"], "D", 0.01), (["I"], "T", 0.05), (["C", "E", "A", "G", "K"], "<", 0.08),
     ]
 
@@ -247,6 +250,8 @@ public struct MRZCorrector: Sendable {
         // check pass. Two witnesses (the ink and the check digit) are needed: the shape alone also moves correct
         // reads on warped or unevenly lit scans, and a forger's altered character matches its own glyph.
         let groups = checkGroups(layout)
+        // Positions some check digit covers (`line * 100 + column`).
+        let checked = Set(groups.flatMap(\.positionKeys))
         for group in groups where shape != nil && !passes(group, grid) {
             // The composite covers the field, so a misread in the field makes it pass by chance one time in ten
             // (the stock model's O for 0 did on bench documents 0018 and 0130, forged numbers whose composite was
@@ -311,8 +316,8 @@ public struct MRZCorrector: Sendable {
                 }
                 let trial = Self.applying(changes, to: grid)
                 let trialOutcome = groups.map { passes($0, trial) }
-                let fixes = passes(group, trial) && zip(outcome, trialOutcome).allSatisfy { before, after in !before || after }
-                guard !changes.isEmpty, trialOutcome == outcome || fixes else { continue }
+                let passingBefore = groups.indices.filter { outcome[$0] }.map { groups[$0] }
+                guard !changes.isEmpty, trialOutcome == outcome || passes(group, keeping: passingBefore, trial) else { continue }
                 for change in changes { set(change.line, change.column, change.character, "glyph shape") }
                 outcome = trialOutcome
             }
@@ -326,7 +331,6 @@ public struct MRZCorrector: Sendable {
         // differ by ten in check value, as do L and 1, U and 0, K and < (bench document 0260, GJ7191666 read
         // 6J7191666 with G at 0.69 behind the 6, the print a clear G); there too the print and the runner-up decide.
         if let shape {
-            let checked = Set(groups.flatMap(\.positionKeys))
             for line in grid.indices {
                 for column in grid[line].indices {
                     let read = grid[line][column]
@@ -361,7 +365,6 @@ public struct MRZCorrector: Sendable {
         // C, E, A, G or K. There the print's glyph is taken by the pair's own margin, whatever the engine's
         // confidence.
         if let shape, !printedOverRead.isEmpty {
-            let checked = Set(groups.flatMap(\.positionKeys))
             for line in grid.indices {
                 for column in grid[line].indices where !checked.contains(line * 100 + column) {
                     let read = character(line, column)

@@ -64,15 +64,6 @@ import Testing
 
     /// A stand-in measurer: the print at the given positions looks like the given characters, elsewhere like what
     /// was read.
-    func shapes(_ looks: [Int: Character], margin: Double = 0.2) -> MRZCorrector.ShapeMeasurer {
-        { line, column, read in
-            guard let looksLike = looks[line * 100 + column], looksLike != read else {
-                return ShapeMatch(best: String(read), bestScore: 0.9, readScore: 0.9)
-            }
-            return ShapeMatch(best: String(looksLike), bestScore: 0.9, readScore: 0.9 - margin)
-        }
-    }
-
     func engineOutput(_ lines: [String]) -> [[RecognizedCharacter]] {
         lines.map { $0.map { RecognizedCharacter(character: String($0), confidence: 0.98, alternatives: [], box: []) } }
     }
@@ -82,7 +73,7 @@ import Testing
         var misread = Vectors.td3
         misread[1] = "L89B9O2C3" + misread[1].dropFirst(9)
         let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3,
-                                                            shape: shapes([103: "8", 105: "0"], margin: 0.1)))
+                                                            shape: printShowing([103: "8", 105: "0"], margin: 0.1)))
         #expect(corrected.text.lines == Vectors.td3)
         #expect(corrected.corrections.filter { $0.reason == "glyph shape" }.count == 2)
         // Without the image the same read stays as it was (the check digit fails: review or reject downstream).
@@ -96,7 +87,7 @@ import Testing
         // as read. (By a wide margin the print would be shown as it is, the field still failing: see below.)
         var forged = Vectors.td3
         forged[1] = "L39890" + forged[1].dropFirst(6)
-        let corrected = try #require(MRZCorrector().correct(engineOutput(forged), format: .td3, shape: shapes([101: "B"], margin: 0.1)))
+        let corrected = try #require(MRZCorrector().correct(engineOutput(forged), format: .td3, shape: printShowing([101: "B"], margin: 0.1)))
         #expect(corrected.text.lines == forged)
         #expect(corrected.corrections.isEmpty)
     }
@@ -109,16 +100,16 @@ import Testing
         forged[1] = "L898903C3" + forged[1].dropFirst(9)
         var misread = forged
         misread[1] = "LB98903C3" + forged[1].dropFirst(9)
-        let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3, shape: shapes([101: "8"], margin: 0.3)))
+        let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3, shape: printShowing([101: "8"], margin: 0.3)))
         #expect(corrected.text.lines == forged)
         #expect(corrected.corrections.map(\.reason) == ["glyph shape"])
         // Letter to digit (the stock engine's habit) needs a margin of 0.03 there: 0.1 is enough, 0.02 is not.
-        let narrow = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3, shape: shapes([101: "8"], margin: 0.1)))
+        let narrow = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3, shape: printShowing([101: "8"], margin: 0.1)))
         #expect(narrow.text.lines == forged)
-        let faint = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3, shape: shapes([101: "8"], margin: 0.02)))
+        let faint = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3, shape: printShowing([101: "8"], margin: 0.02)))
         #expect(faint.text.lines == misread)
         // Digit to letter keeps the wide margin (0.15): the printed 9 whose print looks a little more like O stays.
-        let digit = try #require(MRZCorrector().correct(engineOutput(forged), format: .td3, shape: shapes([102: "O"], margin: 0.1)))
+        let digit = try #require(MRZCorrector().correct(engineOutput(forged), format: .td3, shape: printShowing([102: "O"], margin: 0.1)))
         #expect(digit.text.lines == forged)
     }
 
@@ -129,7 +120,7 @@ import Testing
             primaryIdentifier: ["OLSEN"], secondaryIdentifier: ["HUGO"], documentNumber: "K345801V3",
             nationality: "ITA", dateOfBirth: "800728", sex: "M", dateOfExpiry: "340507"))
         let misread = [lines[0], "<" + lines[1].dropFirst()]
-        let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3, shape: shapes([100: "K"], margin: 0.1)))
+        let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3, shape: printShowing([100: "K"], margin: 0.1)))
         #expect(corrected.text.lines == lines)
         #expect(corrected.corrections.map(\.reason) == ["glyph shape"])
         #expect(corrected.confidences[1][0] >= 0.95, "two witnesses: not reopened by the check-digit search")
@@ -272,7 +263,7 @@ import Testing
             return CheckDigit.character(for: characters[0..<10] + characters[13..<20] + characters[21..<43]) == characters[43]
         }
         #expect(compositePasses(misread[1]) && !compositePasses(forged[1]))
-        let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3, shape: shapes([105: "0"], margin: 0.1)))
+        let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3, shape: printShowing([105: "0"], margin: 0.1)))
         #expect(corrected.text.lines == forged)
         #expect(corrected.corrections.map(\.reason) == ["glyph shape"])
     }
@@ -288,13 +279,13 @@ import Testing
             output[0][13].alternatives = runnerUp.map { [.init(character: $0, confidence: 0.71)] } ?? []
             return output
         }
-        let corrected = try #require(MRZCorrector().correct(output(runnerUp: "<"), format: .td3, shape: shapes([13: "<"], margin: 0.3)))
+        let corrected = try #require(MRZCorrector().correct(output(runnerUp: "<"), format: .td3, shape: printShowing([13: "<"], margin: 0.3)))
         #expect(corrected.text.lines == Vectors.td3)
         #expect(corrected.corrections.map(\.reason) == ["glyph shape"])
         // The print alone, or the runner-up alone, does not overrule a sure read; nor does a runner-up the print
         // does not show.
         for (runnerUp, looks) in [(nil, "<"), ("<", "X"), ("K", "<")] as [(String?, Character)] {
-            let kept = try #require(MRZCorrector().correct(output(runnerUp: runnerUp), format: .td3, shape: shapes([13: looks], margin: 0.3)))
+            let kept = try #require(MRZCorrector().correct(output(runnerUp: runnerUp), format: .td3, shape: printShowing([13: looks], margin: 0.3)))
             #expect(kept.text.lines == misread, "runner-up \(runnerUp ?? "none"), print \(looks)")
         }
     }
@@ -313,19 +304,19 @@ import Testing
             output[1][0].alternatives = [.init(character: runnerUp, confidence: 0.69)]
             return output
         }
-        let corrected = try #require(MRZCorrector().correct(output(runnerUp: "G"), format: .td2, shape: shapes([100: "G"], margin: 0.2)))
+        let corrected = try #require(MRZCorrector().correct(output(runnerUp: "G"), format: .td2, shape: printShowing([100: "G"], margin: 0.2)))
         #expect(corrected.text.lines == lines)
         #expect(corrected.corrections.map(\.reason) == ["glyph shape"])
         // A runner-up the check would see (B: 11 against 6) is left to the check digits, the print alone to nobody.
-        let seen = try #require(MRZCorrector().correct(output(runnerUp: "B"), format: .td2, shape: shapes([100: "B"], margin: 0.2)))
+        let seen = try #require(MRZCorrector().correct(output(runnerUp: "B"), format: .td2, shape: printShowing([100: "B"], margin: 0.2)))
         #expect(seen.text.lines == misread)
-        let printOnly = try #require(MRZCorrector().correct(engineOutput(misread), format: .td2, shape: shapes([100: "G"], margin: 0.2)))
+        let printOnly = try #require(MRZCorrector().correct(engineOutput(misread), format: .td2, shape: printShowing([100: "G"], margin: 0.2)))
         #expect(printOnly.text.lines == misread)
     }
 
     @Test func aPassingFieldIsNotReshaped() throws {
         // The check passes as read: a shape suggestion there (a warped or unevenly lit cell) is not followed.
-        let corrected = try #require(MRZCorrector().correct(engineOutput(Vectors.td3), format: .td3, shape: shapes([102: "B"])))
+        let corrected = try #require(MRZCorrector().correct(engineOutput(Vectors.td3), format: .td3, shape: printShowing([102: "B"])))
         #expect(corrected.text.lines == Vectors.td3)
     }
 
@@ -335,13 +326,13 @@ import Testing
         misread[2] = "ERICSSON" + misread[2].dropFirst(8)
         var output = engineOutput(misread)
         output[2][3].confidence = 0.9
-        let corrected = try #require(MRZCorrector().correct(output, format: .td1, shape: shapes([203: "K"], margin: 0.3)))
+        let corrected = try #require(MRZCorrector().correct(output, format: .td1, shape: printShowing([203: "K"], margin: 0.3)))
         #expect(corrected.text.lines == Vectors.td1)
         // A narrow margin is not enough without a check digit, and a sure read is never moved.
-        let narrow = try #require(MRZCorrector().correct(output, format: .td1, shape: shapes([203: "K"], margin: 0.05)))
+        let narrow = try #require(MRZCorrector().correct(output, format: .td1, shape: printShowing([203: "K"], margin: 0.05)))
         #expect(narrow.text.lines == misread)
         output[2][3].confidence = 0.98
-        let sure = try #require(MRZCorrector().correct(output, format: .td1, shape: shapes([203: "K"], margin: 0.3)))
+        let sure = try #require(MRZCorrector().correct(output, format: .td1, shape: printShowing([203: "K"], margin: 0.3)))
         #expect(sure.text.lines == misread)
     }
     @Test func aSexOutsideFMAndFillerTakesItsGlyphByTheCheckedMargin() throws {
@@ -351,13 +342,13 @@ import Testing
         let sexColumn = 20
         misread[1] = String(misread[1].prefix(sexColumn)) + "T" + misread[1].dropFirst(sexColumn + 1)
         let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3,
-                                                            shape: shapes([100 + sexColumn: "F"], margin: 0.1)))
+                                                            shape: printShowing([100 + sexColumn: "F"], margin: 0.1)))
         #expect(corrected.text.lines == Vectors.td3)
         #expect(corrected.corrections.map(\.reason) == ["glyph shape"])
         // Kept as a guess: a failure resting on it asks for a rescan, not a reject.
         #expect(corrected.confidences[1][sexColumn] <= 0.5)
         // A print that looks like the T it was read as is left for the sex rule to report.
-        let unclear = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3, shape: shapes([:])))
+        let unclear = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3, shape: printShowing([:])))
         #expect(unclear.text.lines == misread)
         // Without the image, an allowed alternative the engine offered is taken.
         var output = engineOutput(misread)

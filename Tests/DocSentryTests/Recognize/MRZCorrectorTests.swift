@@ -115,12 +115,7 @@ import Testing
         let fitted = try #require(MRZCorrector().correct(output, format: .mrvA))
         #expect(fitted.corrections.contains { $0.reason == "check digit" && $0.column == 10 })
         // The print of column 10 of line 2 is a clear 0.
-        let printed = "0"
-        let shape: MRZCorrector.ShapeMeasurer = { line, column, read in
-            guard line == 1, column == 9 else { return nil }
-            return ShapeMatch(best: printed, bestScore: 0.9, readScore: String(read) == printed ? 0.9 : 0.55)
-        }
-        let kept = try #require(MRZCorrector().correct(output, format: .mrvA, shape: shape))
+        let kept = try #require(MRZCorrector().correct(output, format: .mrvA, shape: printShowing([109: "0"], margin: 0.35)))
         #expect(!kept.corrections.contains { $0.reason == "check digit" })
         #expect(kept.text.lines == altered)
     }
@@ -147,11 +142,7 @@ import Testing
         let output = engineOutput(misread, confidence: [143: 0.5])
         let fitted = try #require(MRZCorrector().correct(output, format: .td3))
         #expect(fitted.text.lines == Vectors.td3, "without the print, the digit that fits")
-        let shape: MRZCorrector.ShapeMeasurer = { line, column, read in
-            guard line == 1, column == 43 else { return nil }
-            return ShapeMatch(best: "4", bestScore: 0.8, readScore: read == "4" ? 0.8 : 0.7)
-        }
-        let kept = try #require(MRZCorrector().correct(output, format: .td3, shape: shape))
+        let kept = try #require(MRZCorrector().correct(output, format: .td3, shape: printShowing([143: "4"], margin: 0.1)))
         #expect(!kept.corrections.contains { $0.reason == "check digit" })
         #expect(kept.text.lines[1].last != Vectors.td3[1].last)
     }
@@ -164,23 +155,17 @@ import Testing
             primaryIdentifier: ["DUBOIS"], secondaryIdentifier: ["ODILE"], documentNumber: "SG052W234",
             nationality: "BEL", dateOfBirth: "890408", sex: "F", dateOfExpiry: "290219"))
         let misread = replacing(lines, 0, 1, with: "O")
-        func printed(_ d: Double, _ o: Double) -> MRZCorrector.ShapeMeasurer {
-            { line, column, read in
-                guard line == 0, column == 1 else { return nil }
-                return ShapeMatch(best: d > o ? "D" : "O", bestScore: max(d, o), readScore: read == "D" ? d : read == "O" ? o : 0.3)
-            }
-        }
-        let byPrint = try #require(stockModelCorrector.correct(engineOutput(misread), format: .td1, shape: printed(0.97, 0.95)))
+        let printed = { (margin: Double) in printShowing([1: "D"], margin: margin) }
+        let byPrint = try #require(stockModelCorrector.correct(engineOutput(misread), format: .td1, shape: printed(0.02)))
         #expect(byPrint.text.lines == lines)
         // The MRZ model does not make this misread: its corrector does not look.
-        #expect(try #require(MRZCorrector().correct(engineOutput(misread), format: .td1, shape: printed(0.97, 0.95))).text.lines == misread)
+        #expect(try #require(MRZCorrector().correct(engineOutput(misread), format: .td1, shape: printed(0.02))).text.lines == misread)
         #expect(byPrint.corrections.map(\.reason) == ["glyph shape"])
-        let close = try #require(stockModelCorrector.correct(engineOutput(misread), format: .td1, shape: printed(0.955, 0.95)))
+        let close = try #require(stockModelCorrector.correct(engineOutput(misread), format: .td1, shape: printed(0.005)))
         #expect(close.text.lines == misread)
-        // The name's O of ODILE, printed as an O, stays.
-        let name = try #require(stockModelCorrector.correct(engineOutput(lines), format: .td1, shape: { line, column, read in
-            ShapeMatch(best: String(read), bestScore: 0.95, readScore: read == "D" ? 0.8 : 0.95)
-        }))
+        // The O of DUBOIS and of ODILE, printed as O, stay.
+        let name = try #require(stockModelCorrector.correct(engineOutput(lines), format: .td1,
+                                                            shape: printShowing([203: "O", 208: "O"], margin: 0.15)))
         #expect(name.text.lines == lines)
     }
 
@@ -195,19 +180,11 @@ import Testing
         #expect(lines[0].hasPrefix("I<PRTSILVA<<ANA<<<"))
         var misread = replacing(lines, 0, 4, with: "I")
         misread = replacing(misread, 0, 15, with: "C")
-        func printed(filler margin: Double) -> MRZCorrector.ShapeMeasurer {
-            { line, column, read in
-                switch (line, column) {
-                case (0, 4): return ShapeMatch(best: "T", bestScore: 0.9, readScore: read == "T" ? 0.9 : 0.8)
-                case (0, 15): return ShapeMatch(best: "<", bestScore: 0.9, readScore: read == "<" ? 0.9 : 0.9 - margin)
-                default: return nil
-                }
-            }
-        }
-        let corrected = try #require(stockModelCorrector.correct(engineOutput(misread), format: .td2, shape: printed(filler: 0.1)))
+        let printed = { (fillerMargin: Double) in printShowing([4: (glyph: "T", margin: 0.1), 15: (glyph: "<", margin: fillerMargin)]) }
+        let corrected = try #require(stockModelCorrector.correct(engineOutput(misread), format: .td2, shape: printed(0.1)))
         #expect(corrected.text.lines == lines)
         #expect(corrected.corrections.map(\.reason) == ["glyph shape", "filler shape"])
-        let close = try #require(stockModelCorrector.correct(engineOutput(misread), format: .td2, shape: printed(filler: 0.05)))
+        let close = try #require(stockModelCorrector.correct(engineOutput(misread), format: .td2, shape: printed(0.05)))
         #expect(close.text.lines == replacing(lines, 0, 15, with: "C"))
     }
 
@@ -219,10 +196,7 @@ import Testing
             nationality: "GHA", dateOfBirth: "031215", sex: "F", dateOfExpiry: "280129"))
         #expect(lines[0].hasPrefix("V<NZLKOWALCZYK<<ANNE<MARIE<<"))
         let misread = replacing(lines, 0, 20, with: "K")
-        let fillerPrint: MRZCorrector.ShapeMeasurer = { line, column, read in
-            guard line == 0, column == 20 || column == 5 else { return nil }
-            return ShapeMatch(best: "<", bestScore: 0.9, readScore: read == "<" ? 0.9 : 0.8)
-        }
+        let fillerPrint = printShowing([20: "<", 5: "<"], margin: 0.1)
         let corrected = try #require(stockModelCorrector.correct(engineOutput(misread), format: .mrvB, shape: fillerPrint))
         #expect(corrected.text.lines == lines)
         #expect(corrected.corrections.map(\.column) == [21])
@@ -240,12 +214,8 @@ import Testing
         for (column, letter) in [(2, "O"), (4, "S"), (5, "O"), (6, "O")] as [(Int, Character)] {
             misread = replacing(misread, 1, column, with: letter)
         }
-        let shape: MRZCorrector.ShapeMeasurer = { line, column, read in
-            guard line == 1, [2, 4, 5, 6].contains(column) else { return nil }
-            let printed: Character = column == 4 ? "5" : "0"
-            let margin = column == 4 ? 0.1 : 0.04
-            return ShapeMatch(best: String(printed), bestScore: 0.9, readScore: read == printed ? 0.9 : 0.9 - margin)
-        }
+        let shape = printShowing([102: (glyph: "0", margin: 0.04), 104: (glyph: "5", margin: 0.1), 105: (glyph: "0", margin: 0.04),
+                                  106: (glyph: "0", margin: 0.04)])
         let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .mrvA, shape: shape))
         #expect(corrected.text.lines == lines)
         #expect(corrected.corrections.count == 4 && corrected.corrections.allSatisfy { $0.reason == "glyph shape" })
@@ -256,10 +226,7 @@ import Testing
     /// alternative, as a guess; with neither, the Z stays, as a doubt (a rescan, not a reject).
     @Test func aDocumentCodeOutsideItsFormatsLettersIsAGuess() throws {
         let misread = replacing(Vectors.td1, 0, 0, with: "Z")
-        let shown: MRZCorrector.ShapeMeasurer = { line, column, read in
-            guard line == 0, column == 0 else { return nil }
-            return ShapeMatch(best: "I", bestScore: 0.85, readScore: read == "I" ? 0.85 : 0.7)
-        }
+        let shown = printShowing([0: "I"], margin: 0.15)
         let byPrint = try #require(MRZCorrector().correct(engineOutput(misread), format: .td1, shape: shown))
         #expect(byPrint.text.lines == Vectors.td1)
         #expect(byPrint.corrections.map(\.reason) == ["document code"])
