@@ -23,6 +23,21 @@ import Testing
         return corrector
     }
 
+    /// An MRZ composed for a test: what the test is about is given, the rest is the UTO specimen's (Doc 9303 Part 4,
+    /// Appendix A: born 12 August 1974, male, nationality UTO).
+    func composed(_ format: MRZFormat, code: String, state: String = "UTO", surname: String, givenNames: [String], number: String,
+                  nationality: String = "UTO", born: String = "740812", sex: String = "M", expires: String = "300101") -> [String] {
+        MRZComposer.compose(MRZFields(format: format, documentCode: code, issuingState: state, primaryIdentifier: [surname],
+                                      secondaryIdentifier: givenNames, documentNumber: number, nationality: nationality,
+                                      dateOfBirth: born, sex: sex, dateOfExpiry: expires))
+    }
+
+    /// A genuine visa whose number the stock model read WSOGSOO6 for WS0G5006, every O sure (seed 8642 document 0100).
+    var halvorsenVisa: [String] {
+        composed(.mrvA, code: "V<", state: "IRL", surname: "HALVORSEN", givenNames: ["HUGO"], number: "WS0G5006",
+                 nationality: "IND", born: "890723", expires: "270310")
+    }
+
     func replacing(_ lines: [String], _ line: Int, _ column: Int, with character: Character) -> [String] {
         var copy = lines
         var characters = Array(copy[line])
@@ -43,9 +58,7 @@ import Testing
     }
 
     @Test func aRealKInANameIsKept() throws {
-        let lines = MRZComposer.compose(MRZFields(format: .td3, documentCode: "P<", issuingState: "UTO",
-            primaryIdentifier: ["ERIK"], secondaryIdentifier: ["KARL", "MAKKONEN"], documentNumber: "X1234567",
-            nationality: "UTO", dateOfBirth: "740812", sex: "M", dateOfExpiry: "300101"))
+        let lines = composed(.td3, code: "P<", surname: "ERIK", givenNames: ["KARL", "MAKKONEN"], number: "X1234567")
         let misread = [lines[0].replacingOccurrences(of: "<<<<", with: "KKKK"), lines[1]]
         let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3))
         #expect(corrected.text.lines == lines)
@@ -55,9 +68,8 @@ import Testing
     /// ERIK<<<<<<KEKKK): the K after ERI is the name's, the later ones are fillers. Counting every K of the
     /// trailing run made ERIK's K one of two and the name ERI.
     @Test func aNameEndingInKKeepsItWhenTheLineEndIsReadAsLetters() throws {
-        let lines = MRZComposer.compose(MRZFields(format: .mrvB, documentCode: "V<", issuingState: "JPN",
-            primaryIdentifier: ["MORENO"], secondaryIdentifier: ["ERIK"], documentNumber: "T7215477",
-            nationality: "UKR", dateOfBirth: "650320", sex: "M", dateOfExpiry: "280304"))
+        let lines = composed(.mrvB, code: "V<", state: "JPN", surname: "MORENO", givenNames: ["ERIK"], number: "T7215477",
+            nationality: "UKR", born: "650320", expires: "280304")
         #expect(lines[0].hasSuffix("ERIK<<<<<<<<<<<<<<<<<<<"))
         let misread = replacing(lines, 0, 35, with: "K")
         let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .mrvB))
@@ -68,9 +80,7 @@ import Testing
     /// A K the engine doubted (a filler among its alternatives) stays a K when its ink does not look like this
     /// MRZ's fillers: VIKTOR is not VI<TOR.
     @Test func aDoubtedKThatLooksLikeAKIsKept() throws {
-        let lines = MRZComposer.compose(MRZFields(format: .td3, documentCode: "P<", issuingState: "UTO",
-            primaryIdentifier: ["MORENO"], secondaryIdentifier: ["VIKTOR"], documentNumber: "X1234567",
-            nationality: "UTO", dateOfBirth: "740812", sex: "M", dateOfExpiry: "300101"))
+        let lines = composed(.td3, code: "P<", surname: "MORENO", givenNames: ["VIKTOR"], number: "X1234567")
         let k = try #require(Array(lines[0]).firstIndex(of: "K"))
         var output = engineOutput(lines, confidence: [k: 0.65], alternatives: [k: ["<"]])
         #expect(try #require(MRZCorrector().correct(output, format: .td3)).text.lines[0].contains("VI<TOR"))
@@ -82,9 +92,8 @@ import Testing
     /// printed when its ink does not look like this MRZ's fillers; the same cell inked like a filler is the stock
     /// model's K for <. No check digit can tell the two (K and < differ by 20 in check value).
     @Test func aKEndingADocumentNumberIsKeptWhenItsInkIsNoFiller() throws {
-        let lines = MRZComposer.compose(MRZFields(format: .mrvA, documentCode: "V<", issuingState: "NOR",
-            primaryIdentifier: ["ROSSETTI"], secondaryIdentifier: ["LIESBETH"], documentNumber: "GJ58898K",
-            nationality: "TUR", dateOfBirth: "810820", sex: "F", dateOfExpiry: "271125"))
+        let lines = composed(.mrvA, code: "V<", state: "NOR", surname: "ROSSETTI", givenNames: ["LIESBETH"], number: "GJ58898K",
+            nationality: "TUR", born: "810820", sex: "F", expires: "271125")
         let k = 7
         #expect(Array(lines[1])[k] == "K" && Array(lines[1])[k + 1] == "<")
         var output = engineOutput(lines)
@@ -104,9 +113,8 @@ import Testing
     /// search would rewrite the check digit to fit the altered number and the forgery would pass (tuning set 0114).
     /// When the print of the check digit is a clear 0, the check may not overrule it.
     @Test func theCheckDigitSearchDoesNotRewriteACharacterItsPrintShows() throws {
-        let genuine = MRZComposer.compose(MRZFields(format: .mrvA, documentCode: "V<", issuingState: "BEL",
-            primaryIdentifier: ["ESPOSITO"], secondaryIdentifier: ["ELIAS"], documentNumber: "W8Z94059",
-            nationality: "ARG", dateOfBirth: "080804", sex: "M", dateOfExpiry: "310318"))
+        let genuine = composed(.mrvA, code: "V<", state: "BEL", surname: "ESPOSITO", givenNames: ["ELIAS"], number: "W8Z94059",
+            nationality: "ARG", born: "080804", expires: "310318")
         #expect(Array(genuine[1])[9] == "0")
         let altered = replacing(genuine, 1, 6, with: "8")  // W8Z94089 (check digit 1), the 0 left as it was
         let misread = replacing(altered, 1, 9, with: "O")
@@ -151,9 +159,8 @@ import Testing
     /// correlate alike with most prints. An O whose print matches D better by the margin is a D; an O whose print
     /// matches D a little less stays, as does an O where a digit may stand (there the check digit decides).
     @Test func anOWhosePrintIsADIsReadAsD() throws {
-        let lines = MRZComposer.compose(MRZFields(format: .td1, documentCode: "ID", issuingState: "BEL",
-            primaryIdentifier: ["DUBOIS"], secondaryIdentifier: ["ODILE"], documentNumber: "SG052W234",
-            nationality: "BEL", dateOfBirth: "890408", sex: "F", dateOfExpiry: "290219"))
+        let lines = composed(.td1, code: "ID", state: "BEL", surname: "DUBOIS", givenNames: ["ODILE"], number: "SG052W234",
+            nationality: "BEL", born: "890408", sex: "F", expires: "290219")
         let misread = replacing(lines, 0, 1, with: "O")
         let printed = { (margin: Double) in printShowing([1: "D"], margin: margin) }
         let byPrint = try #require(stockModelCorrector.correct(engineOutput(misread), format: .td1, shape: printed(0.02)))
@@ -174,9 +181,8 @@ import Testing
     /// filler read as C, its print the MRZ's filler, is a filler; a C whose print is only a little more like one
     /// stays.
     @Test func aSureTReadAsIAndAFillerReadAsCAreReadAsPrinted() throws {
-        let lines = MRZComposer.compose(MRZFields(format: .td2, documentCode: "I<", issuingState: "PRT",
-            primaryIdentifier: ["SILVA"], secondaryIdentifier: ["ANA"], documentNumber: "SG052W234",
-            nationality: "PRT", dateOfBirth: "890408", sex: "F", dateOfExpiry: "290219"))
+        let lines = composed(.td2, code: "I<", state: "PRT", surname: "SILVA", givenNames: ["ANA"], number: "SG052W234",
+            nationality: "PRT", born: "890408", sex: "F", expires: "290219")
         #expect(lines[0].hasPrefix("I<PRTSILVA<<ANA<<<"))
         var misread = replacing(lines, 0, 4, with: "I")
         misread = replacing(misread, 0, 15, with: "C")
@@ -191,9 +197,8 @@ import Testing
     /// ANNE<MARIE read ANNEKMARIE, sure (seed 3030 document 0170, a genuine visa): the print is the MRZ's filler.
     /// A K that begins a name is never taken for one, whatever its print (KOWALCZYK, seed 2727 document 0059).
     @Test func aSureKWhosePrintIsAFillerIsOneUnlessItBeginsTheName() throws {
-        let lines = MRZComposer.compose(MRZFields(format: .mrvB, documentCode: "V<", issuingState: "NZL",
-            primaryIdentifier: ["KOWALCZYK"], secondaryIdentifier: ["ANNE", "MARIE"], documentNumber: "K1111646",
-            nationality: "GHA", dateOfBirth: "031215", sex: "F", dateOfExpiry: "280129"))
+        let lines = composed(.mrvB, code: "V<", state: "NZL", surname: "KOWALCZYK", givenNames: ["ANNE", "MARIE"], number: "K1111646",
+            nationality: "GHA", born: "031215", sex: "F", expires: "280129")
         #expect(lines[0].hasPrefix("V<NZLKOWALCZYK<<ANNE<MARIE<<"))
         let misread = replacing(lines, 0, 20, with: "K")
         let fillerPrint = printShowing([20: "<", 5: "<"], margin: 0.1)
@@ -207,9 +212,7 @@ import Testing
     /// the check digit are the two witnesses: the four are read as printed (glyph shape), not left to the
     /// check-digit search.
     @Test func aFailingFieldIsReadAsPrintedWhenThatMakesItsCheckPass() throws {
-        let lines = MRZComposer.compose(MRZFields(format: .mrvA, documentCode: "V<", issuingState: "IRL",
-            primaryIdentifier: ["HALVORSEN"], secondaryIdentifier: ["HUGO"], documentNumber: "WS0G5006",
-            nationality: "IND", dateOfBirth: "890723", sex: "M", dateOfExpiry: "270310"))
+        let lines = halvorsenVisa
         var misread = lines
         for (column, letter) in [(2, "O"), (4, "S"), (5, "O"), (6, "O")] as [(Int, Character)] {
             misread = replacing(misread, 1, column, with: letter)
@@ -244,9 +247,7 @@ import Testing
     /// A genuine visa's WS0G5006 read WSOGSOO6, every O sure (seed 8642, document 0100, stock model): three changes,
     /// more than the search's singles and pairs, and the failed check rejected an honest traveller.
     @Test func everyOOfAFailingFieldIsTriedAsZeroAtOnce() throws {
-        let lines = MRZComposer.compose(MRZFields(format: .mrvA, documentCode: "V<", issuingState: "IRL",
-            primaryIdentifier: ["HALVORSEN"], secondaryIdentifier: ["HUGO"], documentNumber: "WS0G5006",
-            nationality: "IND", dateOfBirth: "890723", sex: "M", dateOfExpiry: "270310"))
+        let lines = halvorsenVisa
         var misread = lines
         for column in [2, 5, 6] { misread = replacing(misread, 1, column, with: "O") }
         let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .mrvA))
@@ -349,9 +350,7 @@ import Testing
         #expect(corrected.corrections == [Correction(line: 2, column: 6, read: "O", chosen: "0", reason: "check digit", confidence: 0.98)])
         // XO1234567 with its check digit altered by 7: the engine's runner-up D for the printed O would pass
         // (D - O = -11, weight 3), and the O stays as printed.
-        let lines = MRZComposer.compose(MRZFields(format: .td3, documentCode: "P<", issuingState: "UTO",
-            primaryIdentifier: ["MORENO"], secondaryIdentifier: ["ANA"], documentNumber: "XO1234567",
-            nationality: "UTO", dateOfBirth: "740812", sex: "F", dateOfExpiry: "300101"))
+        let lines = composed(.td3, code: "P<", surname: "MORENO", givenNames: ["ANA"], number: "XO1234567", sex: "F")
         let digit = try #require(Array(lines[1])[9].wholeNumberValue)
         let forged = replacing(lines, 1, 9, with: Character(String((digit + 7) % 10)))
         #expect(CheckDigit.character(for: Array("XD1234567")) == Array(forged[1])[9])
@@ -363,9 +362,8 @@ import Testing
     /// tuning document 0025: 555075065 read SSSO7SO6S at 0.98). Read as digits they pass the check: they become
     /// doubts, so the failure asks for a rescan, not a reject. A number altered digit for digit gets no doubt.
     @Test func aNumberReadAsLetterTwinsIsDoubted() throws {
-        let lines = MRZComposer.compose(MRZFields(format: .td2, documentCode: "ID", issuingState: "FIN",
-            primaryIdentifier: ["LEHTINEN"], secondaryIdentifier: ["LAILA"], documentNumber: "555075065",
-            nationality: "FIN", dateOfBirth: "630123", sex: "F", dateOfExpiry: "271107"))
+        let lines = composed(.td2, code: "ID", state: "FIN", surname: "LEHTINEN", givenNames: ["LAILA"], number: "555075065",
+            nationality: "FIN", born: "630123", sex: "F", expires: "271107")
         let misread = [lines[0], "SSSO7SO6S" + lines[1].dropFirst(9)]
         let corrected = try #require(MRZCorrector().correct(engineOutput(misread, confidence: Dictionary(uniqueKeysWithValues: (100..<109).map { ($0, 0.98) })), format: .td2))
         #expect(corrected.text.lines == misread)
@@ -486,9 +484,8 @@ import Testing
     /// Heavy blur makes OCR-B's N a W: a genuine Japanese card's JPN read JPW, the W doubted at 0.92 (seed 1357,
     /// document 0130, stock model), and the unknown issuer rejected it.
     @Test func aBlurredNReadAsWIsReachedInACountryCode() throws {
-        let lines = MRZComposer.compose(MRZFields(format: .td1, documentCode: "I<", issuingState: "JPN",
-            primaryIdentifier: ["HAVERKAMP"], secondaryIdentifier: ["MARCO", "LUCAS"], documentNumber: "NX733HL14",
-            nationality: "JPN", dateOfBirth: "780808", sex: "M", dateOfExpiry: "280708"))
+        let lines = composed(.td1, code: "I<", state: "JPN", surname: "HAVERKAMP", givenNames: ["MARCO", "LUCAS"], number: "NX733HL14",
+            nationality: "JPN", born: "780808", expires: "280708")
         var corrector = MRZCorrector()
         corrector.countryCodes = ["JPN", "NLD"]
         let misread = replacing(lines, 0, 4, with: "W")
@@ -514,9 +511,8 @@ import Testing
     /// pass the check too (both shift the sum by 2 mod 10), but that change is six times dearer: the cheap one is
     /// taken.
     @Test func aFarCheaperRepairWinsWithASmallerGap() throws {
-        let lines = MRZComposer.compose(MRZFields(format: .td2, documentCode: "I<", issuingState: "NOR",
-            primaryIdentifier: ["PETROVA"], secondaryIdentifier: ["NINA"], documentNumber: "0053R7509",
-            nationality: "NOR", dateOfBirth: "430703", sex: "F", dateOfExpiry: "280712"))
+        let lines = composed(.td2, code: "I<", state: "NOR", surname: "PETROVA", givenNames: ["NINA"], number: "0053R7509",
+            nationality: "NOR", born: "430703", sex: "F", expires: "280712")
         let misread = [lines[0], "O" + lines[1].dropFirst()]
         func output(leadingAlternative: Double) -> [[RecognizedCharacter]] {
             var output = engineOutput(misread)
