@@ -38,15 +38,20 @@ bench: setup
 clean:
 	rm -rf .build
 
-## model: train the MRZ recogniser Models/mrz.traineddata end to end, resumably (work in model-work/; see scripts/model/model.sh).
+## model: train the MRZ recogniser Models/mrz.traineddata end to end, resumably (work in model-work/; see
+## scripts/model/model.sh): make model REAL_LINES=DIR, DIR a folder of real MRZ line images with .gt.txt files.
 MODEL_MINUTES ?= 240
 MAX_ITERATIONS ?= 60000
 SYNTH_LINES ?= 20000
+PHOTO_SYNTH_LINES ?= 0
+PHOTO_WEIGHT ?= 10
 REAL_WEIGHT ?= 3
-REAL_LINES ?= ../shared/data/mrz-lines-real/lines
+REAL_LINES ?=
+MODEL_ENV = MODEL_MINUTES=$(MODEL_MINUTES) MAX_ITERATIONS=$(MAX_ITERATIONS) SYNTH_LINES=$(SYNTH_LINES) \
+  PHOTO_SYNTH_LINES=$(PHOTO_SYNTH_LINES) PHOTO_WEIGHT=$(PHOTO_WEIGHT) REAL_WEIGHT=$(REAL_WEIGHT) \
+  REAL_LINES="$(REAL_LINES)" DOCSENTRY=.build-model/release/docsentry
 .PHONY: model
 model: setup
+	@$(MODEL_ENV) ./scripts/model/model.sh check
 	$(SWIFT) build -c release --scratch-path .build-model --product docsentry
-	MODEL_MINUTES=$(MODEL_MINUTES) MAX_ITERATIONS=$(MAX_ITERATIONS) SYNTH_LINES=$(SYNTH_LINES) \
-	  REAL_WEIGHT=$(REAL_WEIGHT) REAL_LINES=$(REAL_LINES) DOCSENTRY=.build-model/release/docsentry \
-	  ./scripts/model/model.sh all
+	$(MODEL_ENV) ./scripts/model/model.sh all

@@ -1,18 +1,25 @@
 #!/usr/bin/env python3
 """Builds the lstmtraining list files from the .lstmf files present.
 
-Usage: makelists.py WORK REAL_WEIGHT SEED
-  WORK/real/line_NNNNN.lstmf   real lines: NNNNN % 10 == 0 is held out (validation), the rest trains,
-                               listed REAL_WEIGHT times so that real print is not drowned by synthetic lines
-  WORK/synth/*.lstmf           synthetic training lines, listed once
+Usage: makelists.py WORK REAL_LINES SEED [--weight KIND=N ...] [--synth DIR[=N] ...]
+  REAL_LINES                   the real line folder (see split.py): its lines are split by source image; the
+                               held-out ones go to the evaluation list only, the others train, listed N times
+                               per their kind (--weight photo=10; kinds not named: --weight default=N, 3 if
+                               not given), so that scarce photographed print is not drowned by synthetic lines
+  WORK/real/STEM.lstmf         the .lstmf of real line STEM (model.sh converts them there)
+  WORK/DIR/*.lstmf             synthetic training lines (default DIR: synth), listed N times (default once)
   WORK/synth-val/*.lstmf       synthetic validation lines (another seed), never trained on
-Writes WORK/lists/train.txt (shuffled with SEED: lstmtraining walks the list in order),
-WORK/lists/real-eval.txt and WORK/lists/synth-eval.txt (absolute paths).
+Writes WORK/lists/train.txt (shuffled with SEED: lstmtraining walks the list in order), WORK/lists/real-eval.txt
+(held-out real lines, all kinds), WORK/lists/real-eval-KIND.txt per kind and WORK/lists/synth-eval.txt (absolute
+paths).
 """
+import argparse
 import os
 import random
-import re
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import split as splitting  # noqa: E402
 
 
 def lstmf(directory):
@@ -22,24 +29,57 @@ def lstmf(directory):
                   if n.endswith(".lstmf") and os.path.getsize(os.path.join(directory, n)) > 0)
 
 
-def main(work, weight, seed):
-    real_train, real_eval = [], []
-    for path in lstmf(os.path.join(work, "real")):
-        m = re.search(r"(\d+)\.lstmf$", path)
-        (real_eval if m and int(m.group(1)) % 10 == 0 else real_train).append(path)
-    synth = lstmf(os.path.join(work, "synth"))
-    synth_eval = lstmf(os.path.join(work, "synth-val"))
-    train = synth + real_train * weight
-    random.Random(seed).shuffle(train)
-    os.makedirs(os.path.join(work, "lists"), exist_ok=True)
-    for name, items in (("train.txt", train), ("real-eval.txt", real_eval), ("synth-eval.txt", synth_eval)):
-        with open(os.path.join(work, "lists", name), "w") as f:
-            f.writelines(p + "\n" for p in items)
-    print("lists: train %d (synthetic %d + real %d x%d), held out: real %d, synthetic %d"
-          % (len(train), len(synth), len(real_train), weight, len(real_eval), len(synth_eval)))
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("work")
+    p.add_argument("real_lines")
+    p.add_argument("seed", type=int)
+    p.add_argument("--weight", action="append", default=[])
+    p.add_argument("--synth", action="append", default=[])
+    a = p.parse_args()
+    weights = {"default": 3}
+    for item in a.weight:
+        kind, _, n = item.partition("=")
+        weights[kind] = int(n)
+    try:
+        lines, _sources = splitting.split(a.real_lines)
+    except splitting.SplitError as error:
+        sys.exit("makelists: %s" % error)
+
+    real = os.path.join(os.path.abspath(a.work), "real")
+    train, held_out, described = [], {}, []
+    per_kind = {}
+    for stem in sorted(lines):
+        _image, _source, kind, side = lines[stem]
+        path = os.path.join(real, stem + ".lstmf")
+        if not (os.path.exists(path) and os.path.getsize(path) > 0):
+            continue
+        if side == "held_out":
+            held_out.setdefault(kind, []).append(path)
+        else:
+            n = weights.get(kind, weights["default"])
+            train += [path] * n
+            per_kind[kind] = (per_kind.get(kind, (0, n))[0] + 1, n)
+    for kind, (count, n) in sorted(per_kind.items()):
+        described.append("real %s %d x%d" % (kind, count, n))
+    for item in a.synth or ["synth"]:
+        name, _, n = item.partition("=")
+        files = lstmf(os.path.join(a.work, name))
+        train += files * int(n or 1)
+        described.append("%s %d x%d" % (name, len(files), int(n or 1)))
+    synth_eval = lstmf(os.path.join(a.work, "synth-val"))
+    random.Random(a.seed).shuffle(train)
+    os.makedirs(os.path.join(a.work, "lists"), exist_ok=True)
+    outputs = [("train.txt", train), ("real-eval.txt", sorted(sum(held_out.values(), []))),
+               ("synth-eval.txt", synth_eval)]
+    outputs += [("real-eval-%s.txt" % kind, files) for kind, files in sorted(held_out.items())]
+    for name, items in outputs:
+        with open(os.path.join(a.work, "lists", name), "w") as f:
+            f.writelines(path + "\n" for path in items)
+    print("lists: train %d (%s); held out: %s, synthetic %d"
+          % (len(train), ", ".join(described),
+             ", ".join("real %s %d" % (k, len(v)) for k, v in sorted(held_out.items())), len(synth_eval)))
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 4:
-        sys.exit(__doc__)
-    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))
+    main()

@@ -2,15 +2,22 @@
 # Trains DocSentry's MRZ recogniser (a Tesseract LSTM model over the 37 MRZ characters) end to end.
 # Every stage is resumable: run it again after an interruption and it picks up where it stopped.
 #
-#   scripts/model/model.sh [all|starter|data|lists|train|freeze|eval|eval-stock|progress]
+#   REAL_LINES=DIR scripts/model/model.sh [all|check|starter|data|lists|train|freeze|eval|eval-stock|snapshot NAME|progress]
 #
 # Knobs (environment; `make model` passes its variables of the same names):
+#   REAL_LINES (required)      a folder of real MRZ line images (IMAGE.tif/.png + IMAGE.gt.txt), or a folder holding
+#                              one as lines/, with its sources.tsv when there is one: split by source image into
+#                              training and held-out lines by scripts/model/split.py (the held-out lines are never
+#                              trained on and give the real-print figures, photo and font-rendered apart)
 #   MODEL_WORK=model-work      work folder (outside git): data, .lstmf, lists, checkpoints, logs
-#   REAL_LINES=../shared/data/mrz-lines-real/lines   real lines (.tif + .gt.txt); every tenth file is held out
-#   SYNTH_LINES=20000          synthetic training lines from `docsentry generate-lines` (0: real lines only)
+#   SYNTH_LINES=20000          synthetic training lines from `docsentry generate-lines` (0: none)
+#   PHOTO_SYNTH_LINES=0        synthetic lines in the photographed-print style (`generate-lines --style photo`,
+#                              seed SYNTH_SEED+2000)
 #   SYNTH_VAL_LINES=500        synthetic validation lines (another seed), never trained on
 #   SYNTH_SEED=1               seed of the synthetic training lines (validation uses SYNTH_SEED+1000)
-#   REAL_WEIGHT=3              times each real training line is listed
+#   PHOTO_WEIGHT=10            times each real training line of kind `photo` is listed
+#   REAL_WEIGHT=3              times each other real training line (font_rendered, unlisted) is listed
+#   NICE=15                    niceness of the long jobs (rendering, conversion, training, evaluation)
 #   MAX_ITERATIONS=60000       training iterations (lines), summed over resumed runs: what the shipped model
 #                              got; about 95 min of one core on an idle machine (10.5 per second)
 #   MODEL_MINUTES=240          time cap in minutes, summed over resumed runs (a loaded machine is slower)
@@ -20,8 +27,11 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 WORK=${MODEL_WORK:-model-work}
-REAL_LINES=${REAL_LINES:-../shared/data/mrz-lines-real/lines}
+REAL_LINES=${REAL_LINES:-}
 SYNTH_LINES=${SYNTH_LINES:-20000}
+PHOTO_SYNTH_LINES=${PHOTO_SYNTH_LINES:-0}
+PHOTO_WEIGHT=${PHOTO_WEIGHT:-10}
+NICE=${NICE:-15}
 SYNTH_VAL_LINES=${SYNTH_VAL_LINES:-500}
 SYNTH_SEED=${SYNTH_SEED:-1}
 REAL_WEIGHT=${REAL_WEIGHT:-3}
@@ -70,37 +80,49 @@ to_lstmf() {
     if [ "$todo" -gt 0 ]; then
         say "lstmf: $dir: converting $todo lines on $JOBS processes"
         # shellcheck disable=SC2016
-        OMP_THREAD_LIMIT=1 nice -n 10 xargs -P "$JOBS" -n 1 -a "$dir/.todo" sh -c \
+        OMP_THREAD_LIMIT=1 nice -n "$NICE" xargs -P "$JOBS" -n 1 -a "$dir/.todo" sh -c \
             'tesseract "$1" "${1%.*}" --psm 13 lstm.train >/dev/null 2>&1 || echo "$1" >> "$(dirname "$1")/.failed"' _
     fi
     say "lstmf: $dir: $(find "$dir" -maxdepth 1 -name '*.lstmf' -size +0 | wc -l) .lstmf files"
 }
 
+# REAL_LINES must be a folder of line images with .gt.txt files: one line saying what is wrong otherwise.
+check_real() {
+    [ -n "$REAL_LINES" ] || { echo "model: REAL_LINES is not set: give a folder of MRZ line images with .gt.txt files, e.g. make model REAL_LINES=../shared/data/mrz-lines-real" >&2; exit 2; }
+    local out
+    out=$(python3 "$HERE/split.py" "$REAL_LINES" 2>&1) || { echo "model: REAL_LINES=${out#split: }" >&2; exit 2; }
+    echo "model: $out"
+}
+
+# Links to the real line images in $WORK/real (all of them: makelists.py keeps the held-out ones out of training).
 real_lines() {
-    [ -d "$REAL_LINES" ] || { echo "model: real lines not found at $REAL_LINES (set REAL_LINES)" >&2; exit 1; }
     local dir=$WORK/real src
     mkdir -p "$dir"
-    src=$(cd "$REAL_LINES" && pwd)
+    src=$(python3 -c 'import os,sys; sys.path.insert(0, sys.argv[1]); import split; print(os.path.abspath(split.image_folder(sys.argv[2])))' "$HERE" "$REAL_LINES")
+    if [ -f "$dir/.linked" ] && [ "$(cat "$dir/.linked")" != "$src" ]; then
+        echo "model: $dir holds the lines of $(cat "$dir/.linked"), not $src: remove $WORK or set MODEL_WORK" >&2; exit 2
+    fi
     if [ ! -f "$dir/.linked" ]; then
-        for f in "$src"/*.tif "$src"/*.gt.txt; do ln -sf "$f" "$dir/"; done
-        touch "$dir/.linked"
+        find "$src" -maxdepth 1 \( -name '*.tif' -o -name '*.png' -o -name '*.gt.txt' \) -exec ln -sf -t "$dir" {} +
+        echo "$src" > "$dir/.linked"
     fi
     to_lstmf "$dir"
 }
 
 synthetic() {
-    local dir=$1 count=$2 seed=$3
+    local dir=$1 count=$2 seed=$3 style=${4:-scan} styled=()
     [ "$count" -gt 0 ] || return 0
+    [ "$style" = scan ] || styled=(--style "$style")
     mkdir -p "$dir"
     if [ ! -f "$dir/.done-$count-$seed" ]; then
         [ -x "$DOCSENTRY" ] || { echo "model: $DOCSENTRY missing: swift build -c release --scratch-path .build-model" >&2; exit 1; }
-        say "synthetic: rendering $count lines, seed $seed, into $dir"
+        say "synthetic: rendering $count lines, seed $seed, style $style, into $dir"
         rm -f "$dir"/.done-*
         # Two processes, each rendering half of the indices (the image of an index depends only on the seed).
         local half=$(( (count + 1) / 2 ))
-        nice -n 10 "$DOCSENTRY" generate-lines --out "$dir" --count "$half" --seed "$seed" &
+        nice -n "$NICE" "$DOCSENTRY" generate-lines --out "$dir" --count "$half" --seed "$seed" "${styled[@]}" &
         local p1=$!
-        nice -n 10 "$DOCSENTRY" generate-lines --out "$dir" --count $(( count - half )) --start "$half" --seed "$seed" &
+        nice -n "$NICE" "$DOCSENTRY" generate-lines --out "$dir" --count $(( count - half )) --start "$half" --seed "$seed" "${styled[@]}" &
         local p2=$!
         wait $p1; wait $p2
         touch "$dir/.done-$count-$seed"
@@ -111,10 +133,16 @@ synthetic() {
 data() {
     timed real real_lines
     timed synthetic synthetic "$WORK/synth" "$SYNTH_LINES" "$SYNTH_SEED"
+    timed synthetic-photo synthetic "$WORK/synth-photo" "$PHOTO_SYNTH_LINES" $(( SYNTH_SEED + 2000 )) photo
     timed synthetic-val synthetic "$WORK/synth-val" "$SYNTH_VAL_LINES" $(( SYNTH_SEED + 1000 ))
 }
 
-lists() { python3 "$HERE/makelists.py" "$WORK" "$REAL_WEIGHT" "$SYNTH_SEED" | tee -a "$WORK/model.log"; }
+lists() {
+    local synth=(--synth synth)
+    [ "$PHOTO_SYNTH_LINES" -gt 0 ] && synth+=(--synth synth-photo)
+    python3 "$HERE/makelists.py" "$WORK" "$REAL_LINES" "$SYNTH_SEED" --weight photo="$PHOTO_WEIGHT" \
+        --weight default="$REAL_WEIGHT" "${synth[@]}" | tee -a "$WORK/model.log"
+}
 
 progress() {
     local elapsed; elapsed=$(cat "$RUN/elapsed_s" 2>/dev/null || echo 0)
@@ -148,7 +176,7 @@ train() {
         args+=(--net_spec "$NET_SPEC")
     fi
     echo "=== $(date -u +%FT%TZ) lstmtraining ${args[*]}" >> "$LOG"
-    OMP_THREAD_LIMIT=1 nice -n 10 lstmtraining "${args[@]}" >> "$LOG" 2>&1 &
+    OMP_THREAD_LIMIT=1 nice -n "$NICE" lstmtraining "${args[@]}" >> "$LOG" 2>&1 &
     local pid=$! start now elapsed
     echo "$pid" > "$RUN/lstmtraining.pid"
     trap 'kill $pid 2>/dev/null || true' EXIT INT TERM
@@ -187,52 +215,70 @@ freeze() {
     say "freeze: $MODEL_OUTPUT ($size bytes, integer), from $(grep -E '^At iteration' "$LOG" | tail -1 | cut -c1-40)"
 }
 
-# The stock eng model (MRZ whitelist) on the same lines; it does not change, so a result already there is reused.
-stock() {
-    local name=$1 dir=$2 out=$WORK/eval; shift 2
-    if [ -s "$out/$name-eng.json" ] && [ "$out/$name-eng.json" -nt "$WORK/lists/real-eval.txt" ]; then
-        python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); print("%s: %d/%d lines exact (%.1f%%), CER %.2f%% (%d errors / %d chars), %.0f s (cached)" % (s["label"], s["exact"], s["lines"], 100*s["exact_rate"], 100*s["cer"], s["edit_errors"], s["characters"], s["seconds"]))' "$out/$name-eng.json"
-        return
+# Held-out figures of one model (a .traineddata path, or `eng` for the stock model with the MRZ whitelist): the
+# real held-out lines by kind, and the synthetic validation lines. The stock model's are computed once and reused.
+measure() {
+    local model=$1 name=$2 out=$WORK/eval args
+    mkdir -p "$out"
+    if [ "$model" = eng ]; then
+        args=(--lang eng --whitelist)
+    else
+        args=(--lang "$(basename "$model" .traineddata)" --tessdata-dir "$(cd "$(dirname "$model")" && pwd)")
     fi
-    local label="real held-out"; [ "$name" = synth ] && label="synthetic held-out"
-    nice -n 10 python3 "$HERE/evaluate.py" --images "$dir" "$@" --lang eng --whitelist \
-        --jobs "$JOBS" --out "$out/$name-eng.tsv" --label "$label, eng+whitelist"
+    if [ "$model" = eng ] && [ -s "$out/real-$name.json" ] && [ "$out/real-$name.json" -nt "$WORK/lists/real-eval.txt" ]; then
+        python3 -c 'import json,sys; sys.path.insert(0, sys.argv[2]); import evaluate; s=json.load(open(sys.argv[1])); [print(evaluate.describe(g) + " (cached)") for g in (s if isinstance(s, list) else [s])]' "$out/real-$name.json" "$HERE"
+    else
+        nice -n "$NICE" python3 "$HERE/evaluate.py" --images "$REAL_LINES" --holdout source "${args[@]}" \
+            --jobs "$JOBS" --out "$out/real-$name.tsv" --label "real held-out, $name"
+    fi
+    if [ -d "$WORK/synth-val" ] && [ "${3:-}" != real-only ]; then
+        nice -n "$NICE" python3 "$HERE/evaluate.py" --images "$WORK/synth-val" "${args[@]}" \
+            --jobs "$JOBS" --out "$out/synth-$name.tsv" --label "synthetic held-out, $name"
+    fi
 }
 
 evaluate() {
-    local out=$WORK/eval tessdir; mkdir -p "$out"
-    tessdir=$(cd "$(dirname "$MODEL_OUTPUT")" && pwd)
-    local lang; lang=$(basename "$MODEL_OUTPUT" .traineddata)
-    OMP_THREAD_LIMIT=1 nice -n 10 lstmeval --model "$MODEL_OUTPUT" --eval_listfile "$WORK/lists/real-eval.txt" \
+    local out=$WORK/eval; mkdir -p "$out"
+    OMP_THREAD_LIMIT=1 nice -n "$NICE" lstmeval --model "$MODEL_OUTPUT" --eval_listfile "$WORK/lists/real-eval.txt" \
         > "$out/lstmeval-real.txt" 2>&1 || true
     {
         echo "# held-out evaluation, $(date -u +%FT%TZ)"
         echo "lstmeval (real held-out lines): $(grep -E 'BCER eval' "$out/lstmeval-real.txt" | tail -1)"
-        nice -n 10 python3 "$HERE/evaluate.py" --images "$WORK/real" --holdout tenth --lang "$lang" \
-            --tessdata-dir "$tessdir" --jobs "$JOBS" --out "$out/real-mrz.tsv" --label "real held-out, $lang"
-        stock real "$WORK/real" --holdout tenth
-        if [ -d "$WORK/synth-val" ]; then
-            nice -n 10 python3 "$HERE/evaluate.py" --images "$WORK/synth-val" --lang "$lang" \
-                --tessdata-dir "$tessdir" --jobs "$JOBS" --out "$out/synth-mrz.tsv" --label "synthetic held-out, $lang"
-            stock synth "$WORK/synth-val" --holdout all
-        fi
+        measure "$MODEL_OUTPUT" "$(basename "$MODEL_OUTPUT" .traineddata)"
+        measure eng eng
     } | tee "$out/summary.txt"
+}
+
+# The checkpoint as it is now, frozen to $WORK/snapshots/NAME.traineddata and measured on the real held-out lines:
+# to follow a training while it runs (it competes for a core for about a minute).
+snapshot() {
+    local name=$1 ckpt=$RUN/mrz_checkpoint dir=$WORK/snapshots
+    [ -s "$ckpt" ] || { echo "model: no checkpoint at $ckpt" >&2; exit 1; }
+    mkdir -p "$dir"
+    cp "$ckpt" "$dir/$name.checkpoint"
+    lstmtraining --stop_training --convert_to_int --continue_from "$dir/$name.checkpoint" --traineddata "$STARTER" \
+        --model_output "$dir/$name.traineddata" > "$dir/$name.log" 2>&1
+    rm -f "$dir/$name.checkpoint"
+    echo "snapshot $name: $(grep -E '^At iteration' "$LOG" | tail -1 | cut -c1-40)" | tee -a "$dir/summary.txt"
+    measure "$dir/$name.traineddata" "$name" real-only | tee -a "$dir/summary.txt"
 }
 
 # All in one function, called on the last line: bash has parsed the whole file before anything runs, so
 # editing this script while a long training runs cannot derail the running copy.
 main() {
     case "${1:-all}" in
+        check) check_real ;;
         starter) starter ;;
-        data) starter; data ;;
-        lists) lists ;;
+        data) check_real; starter; data ;;
+        lists) check_real; lists ;;
         train) timed train train ;;
         freeze) freeze ;;
-        eval) evaluate ;;
-        eval-stock) mkdir -p "$WORK/eval"; stock real "$WORK/real" --holdout tenth ;;
+        eval) check_real; evaluate ;;
+        eval-stock) check_real; measure eng eng ;;
+        snapshot) check_real; snapshot "${2:?snapshot NAME}" ;;
         progress) progress; cat "$WORK/progress.txt" ;;
-        all) timed starter starter; data; lists; timed train train; freeze; timed eval evaluate ;;
-        *) echo "usage: $0 [all|starter|data|lists|train|freeze|eval|eval-stock|progress]" >&2; exit 64 ;;
+        all) check_real; timed starter starter; data; lists; timed train train; freeze; timed eval evaluate ;;
+        *) echo "usage: $0 [all|check|starter|data|lists|train|freeze|eval|eval-stock|snapshot NAME|progress]" >&2; exit 64 ;;
     esac
 }
 
