@@ -11,8 +11,9 @@ over it in one process per OCR model, and compares every report with the answer 
 - median and 95th-percentile latency of one `docsentry check` process on one 300-dpi TD3 page, process start
   included; documents per second for the whole set in one process and on all cores (`docsentry audit`);
   milliseconds per stage (`recognize` is the OCR time per document);
-- for each model, exact-line rate and CER on the held-out real MRZ lines (every tenth file of
-  ../shared/data/mrz-lines-real) read by `tesseract` with that model.
+- for each model, exact-line rate and CER on the held-out real MRZ lines of ../shared/data/mrz-lines-real
+  (held out by source image, scripts/model/split.py), photographed and font-rendered lines apart, read by
+  `tesseract` with that model.
 
 Figures go to .build/bench/results.json and a table on standard output. Standard library only.
 """
@@ -22,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts" / "model"))
 from evaluate import levenshtein  # one edit distance for both benchmarks
+import split as splitting  # the model's training / held-out split of the real lines
 WHITELIST = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
 
 
@@ -51,30 +53,39 @@ def run_check(binary, files, model, reference_date):
 
 
 def real_lines(model_dir, model, limit):
-    folder = ROOT.parent / "shared" / "data" / "mrz-lines-real" / "lines"
+    """Exact-line rate and CER per kind (photo, font_rendered) on the held-out side of the source-image split."""
+    folder = ROOT.parent / "shared" / "data" / "mrz-lines-real"
     if not folder.exists():
-        folder = Path("/work/shared/data/mrz-lines-real/lines")
-    if not folder.exists():
+        folder = Path("/work/shared/data/mrz-lines-real")
+    try:
+        lines, _sources = splitting.split(str(folder))
+    except splitting.SplitError:
         return None
-    files = sorted(folder.glob("line_*.tif"))
-    held_out = [f for f in files if int(f.stem.split("_")[1]) % 10 == 0][:limit]
+    held_out = {}
+    for stem in sorted(lines):
+        image, _source, kind, side = lines[stem]
+        if side == "held_out":
+            held_out.setdefault(kind, []).append(Path(image))
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    exact, errors, characters = 0, 0, 0
-    for image in held_out:
-        truth = image.with_suffix("").with_suffix(".gt.txt") if False else image.parent / (image.stem + ".gt.txt")
-        truth = truth.read_text().strip()
-        args = ["tesseract", str(image), "-", "--psm", "7", "-c", f"tessedit_char_whitelist={WHITELIST}",
-                "-c", "load_system_dawg=0", "-c", "load_freq_dawg=0"]
-        if model == "eng":
-            args += ["-l", "eng"]
-        else:
-            path = Path(model) if model != "mrz" else ROOT / "Models" / "mrz.traineddata"
-            args += ["--tessdata-dir", str(path.parent), "-l", path.stem]
-        read = subprocess.run(args, capture_output=True, text=True, env=env).stdout.strip().replace(" ", "")
-        exact += read == truth
-        errors += levenshtein(read, truth)
-        characters += len(truth)
-    return {"lines": len(held_out), "exact": exact / max(1, len(held_out)), "cer": errors / max(1, characters)}
+    figures = {}
+    for kind, images in sorted(held_out.items()):
+        images = images[:limit]
+        exact, errors, characters = 0, 0, 0
+        for image in images:
+            truth = (image.parent / (image.stem + ".gt.txt")).read_text().strip()
+            args = ["tesseract", str(image), "-", "--psm", "7", "-c", f"tessedit_char_whitelist={WHITELIST}",
+                    "-c", "load_system_dawg=0", "-c", "load_freq_dawg=0"]
+            if model == "eng":
+                args += ["-l", "eng"]
+            else:
+                path = Path(model) if model != "mrz" else model_dir / "mrz.traineddata"
+                args += ["--tessdata-dir", str(path.parent), "-l", path.stem]
+            read = "".join(subprocess.run(args, capture_output=True, text=True, env=env).stdout.split())
+            exact += read == truth
+            errors += levenshtein(read, truth)
+            characters += len(truth)
+        figures[kind] = {"lines": len(images), "exact": exact / max(1, len(images)), "cer": errors / max(1, characters)}
+    return figures
 
 
 def evaluate(keys, reports, errors):
@@ -149,7 +160,7 @@ def main():
     parser.add_argument("--seed", type=int, default=424242)
     parser.add_argument("--models", default="mrz,eng")
     parser.add_argument("--latency-runs", type=int, default=30)
-    parser.add_argument("--real-lines", type=int, default=460)
+    parser.add_argument("--real-lines", type=int, default=400, help="at most this many held-out real lines per kind")
     args = parser.parse_args()
 
     out = ROOT / ".build" / "bench"
@@ -189,8 +200,11 @@ def main():
         ("documents/s, one process", lambda f: f"{f['documents_per_second_one_process']:.1f}"),
         ("documents/s, all cores (audit)", lambda f: f"{f['all_cores']['documents_per_second']:.1f} ({f['all_cores']['cores']} cores)"),
         ("OCR ms per document (median)", lambda f: f"{f['ms_per_stage_median'].get('recognize', 0):.0f}"),
-        ("real held-out lines exact / CER", lambda f: "n/a" if not f["real_lines_held_out"] else f"{100 * f['real_lines_held_out']['exact']:.1f}% / {100 * f['real_lines_held_out']['cer']:.2f}%"),
     ]
+    for kind in ("photo", "font_rendered"):
+        rows.append((f"real held-out {kind} lines exact / CER",
+                     lambda f, k=kind: "n/a" if not (f["real_lines_held_out"] or {}).get(k) else
+                     f"{100 * f['real_lines_held_out'][k]['exact']:.1f}% / {100 * f['real_lines_held_out'][k]['cer']:.2f}%"))
     stages = sorted({s for f in results["models"].values() for s in f["ms_per_stage_median"]})
     for stage in stages:
         rows.append((f"ms {stage} (median)", lambda f, s=stage: f"{f['ms_per_stage_median'].get(s, 0):.1f}"))

@@ -22,6 +22,9 @@ struct GenerateLines: ParsableCommand {
     @Option(help: "Seed of the set.")
     var seed: UInt64 = 1
 
+    @Option(help: "Look of the lines: scan (as DocSentry's locator crops them) or photo (photographed print, cut, scaled and binarised).")
+    var style: TrainingLines.Style = .scan
+
     @Option(help: "Number of the first line.")
     var start: Int = 0
 
@@ -37,7 +40,7 @@ struct GenerateLines: ParsableCommand {
         let folder = URL(fileURLWithPath: out, isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for index in start..<(start + count) {
-            let line = TrainingLines.render(seed: seed, index: index)
+            let line = TrainingLines.render(seed: seed, index: index, style: style)
             guard let png = TrainingLines.png(line.image) else {
                 throw ValidationError("line \(index): PNG encoding failed")
             }
@@ -48,3 +51,5 @@ struct GenerateLines: ParsableCommand {
         }
     }
 }
+
+extension TrainingLines.Style: ExpressibleByArgument {}

@@ -27,6 +27,18 @@ public struct TrainingLine: Sendable, Equatable {
 public enum TrainingLines {
     public static let alphabet = Array(MRZCharacter.alphabet)
 
+    /// How a set of lines looks.
+    public enum Style: String, Sendable, CaseIterable {
+        /// Lines as DocSentry's own locator crops them from scans and generated pages: grey or binarised, tight or
+        /// padded, 5-36 px a character (the set every shipped model was trained on).
+        case scan
+        /// Lines as photographed and scanned print reaches a line cropper that binarises and scales: the OCR-B
+        /// variants of different issuers' printers (regular or sharp cuts, condensed or wide, light or heavy ink),
+        /// captured small and blurred, JPEG, uneven light, then cut tight, scaled to a 33-40 px text height,
+        /// binarised and padded with white, as the real photographed lines of `mrz-lines-real` are.
+        case photo
+    }
+
     /// What line `index` prints: its text, its neighbours above and below in the same MRZ (when there are any),
     /// and, for a real MRZ line, the field values it was composed from and which line of the MRZ it is (0-based).
     public struct Content: Sendable, Equatable {
@@ -45,12 +57,15 @@ public enum TrainingLines {
         return text(using: &random)
     }
 
-    /// Line `index` of the set made from `seed`.
-    public static func render(seed: UInt64, index: Int) -> TrainingLine {
+    /// Line `index` of the set made from `seed`, in `style`.
+    public static func render(seed: UInt64, index: Int, style: Style = .scan) -> TrainingLine {
         var random = SplitMix64(seed: seed, line: UInt64(index), purpose: 1)
         let content = text(using: &random)
         var look = SplitMix64(seed: seed, line: UInt64(index), purpose: 2)
-        let (image, recipe) = draw(content.line, above: content.above, below: content.below, using: &look)
+        let (image, recipe) = switch style {
+        case .scan: draw(content.line, above: content.above, below: content.below, using: &look)
+        case .photo: drawPhotographed(content.line, above: content.above, below: content.below, using: &look)
+        }
         return TrainingLine(text: content.line, image: image, recipe: content.kind + " " + recipe)
     }
 
@@ -323,8 +338,10 @@ public enum TrainingLines {
         return out
     }
 
-    /// Otsu's global threshold, or Sauvola's local one (window about the line's height, k 0.2-0.4).
-    static func binarise(_ pixels: inout [UInt8], _ width: Int, _ height: Int, local: Bool) {
+    /// Otsu's global threshold moved by `offset` grey levels, or Sauvola's local one (window about the line's
+    /// height, `k` 0.2-0.4 unless given): a higher threshold thickens the strokes, a lower one thins them.
+    static func binarise(_ pixels: inout [UInt8], _ width: Int, _ height: Int, local: Bool, offset: Int = 0,
+                         k sauvolaK: Double? = nil) {
         if local {
             let radius = max(4, height / 2)
             let w1 = width + 1
@@ -339,7 +356,7 @@ public enum TrainingLines {
                     squares[(y + 1) * w1 + x + 1] = squares[y * w1 + x + 1] + rowSquares
                 }
             }
-            let k = 0.2 + 0.2 * Double(height % 3) / 2
+            let k = sauvolaK ?? 0.2 + 0.2 * Double(height % 3) / 2
             var out = pixels
             for y in 0..<height {
                 let ya = max(0, y - radius), yb = min(height, y + radius + 1)
@@ -369,7 +386,7 @@ public enum TrainingLines {
             let between = weightBelow * (total - weightBelow) * (meanBelow - meanAbove) * (meanBelow - meanAbove)
             if between > best { best = between; threshold = t }
         }
-        for i in pixels.indices { pixels[i] = Int(pixels[i]) <= threshold ? 0 : 255 }
+        for i in pixels.indices { pixels[i] = Int(pixels[i]) <= threshold + offset ? 0 : 255 }
     }
 
     /// Encodes to JPEG at `quality` and decodes again, with leptonica (libjpeg): real block artefacts.
@@ -403,6 +420,179 @@ public enum TrainingLines {
             }
         }
         return result
+    }
+}
+
+extension TrainingLines {
+    /// A line of `Style.photo`: printed by one of several OCR-B cuts, captured small by a camera or scanner, then
+    /// cut, scaled and binarised the way a line cropper does it.
+    ///
+    /// What varies: the cut (OCR-B regular or sharp), glyph width (condensed 0.78 to wide 1.06), spacing (some lines
+    /// widely spaced), ink spread,
+    /// shear, perspective (characters growing or shrinking along the line), rotation up to ±1°, the capture's cap
+    /// height (9 to 42 px), camera blur, paper and ink levels, uneven light, noise, JPEG; then a tight crop (now and
+    /// then with bits of the neighbouring line), scaled to a text height of 33-40 px, binarised (Otsu with its
+    /// threshold moved, or Sauvola; some before the scaling, which leaves blocky edges), white margins around.
+    static func drawPhotographed(_ line: String, above: String?, below: String?,
+                                 using random: inout SplitMix64) -> (Raster, String) {
+        let capHeight = exp(random.double(in: log(9.0)...log(42.0)))
+        let sharp = random.chance(0.3)
+        let widthScale = random.double(in: 0.78...1.06)
+        let spacing = random.chance(0.15) ? random.double(in: 1.2...1.7) : random.double(in: 0.92...1.12)
+        let perspective = random.chance(0.4) ? random.double(in: -0.12...0.12) : 0
+        let shear = random.chance(0.3) ? random.double(in: -0.12...0.12) : 0
+        let angle = random.double(in: -1...1) * Double.pi / 180
+        let spread = random.chance(0.5) ? random.double(in: 0.01...0.07) : 0
+        let lineGap = random.double(in: 1.25...1.8)
+        let neighbours = random.chance(0.12)
+        var ink = photographedInk(line, above: neighbours ? above : nil, below: neighbours ? below : nil,
+                                  face: sharp ? "OCR B S" : "OCR B", capHeight: capHeight, widthScale: widthScale,
+                                  spacing: spacing, perspective: perspective, shear: shear, angle: angle,
+                                  spread: spread, lineGap: lineGap, padding: neighbours ? random.double(in: 0.3...0.7) : 0,
+                                  using: &random)
+        var width = ink.width, height = ink.height
+
+        // The capture: camera blur, paper and ink, uneven light, noise, JPEG.
+        let blur = random.double(in: 0.3...1.4)
+        gaussianBlur(&ink.values, width, height, sigma: blur)
+        let paper = random.double(in: 140...240), inkLevel = random.double(in: 5...max(6, paper - 60))
+        let lightAmount = random.chance(0.5) ? random.double(in: 0.1...0.4) : 0
+        let gx = random.double(in: -1...1), gy = random.double(in: -1...1)
+        let noise = random.chance(0.6) ? random.double(in: 2...10) : 0
+        var grey = [UInt8](repeating: 0, count: width * height)
+        for y in 0..<height {
+            for x in 0..<width {
+                let u = Double(x) / Double(width) - 0.5, v = Double(y) / Double(height) - 0.5
+                let light = 1 - lightAmount * (0.5 + 0.5 * (gx * u + gy * v))
+                var value = (paper - (paper - inkLevel) * ink.values[y * width + x]) * light
+                if noise > 0 { value += noise * random.gaussian() }
+                grey[y * width + x] = UInt8(max(0, min(255, value.rounded())))
+            }
+        }
+        var recipe = String(format: "photo cap %.1f %@width %.2f spacing %.2f perspective %.2f shear %.2f angle %.2f spread %.2f blur %.2f",
+                            capHeight, sharp ? "sharp " : "", widthScale, spacing, perspective, shear,
+                            angle * 180 / Double.pi, spread, blur)
+        if random.chance(0.6) {
+            let quality = random.integer(in: 15...75)
+            if let decoded = jpegRoundTrip(grey, width, height, quality: Int32(quality)) { grey = decoded }
+            recipe += " jpeg \(quality)"
+        }
+
+        // The line cropper: scale the text to 33-40 px high and binarise (some before scaling), pad with white.
+        let textHeight = Double(random.integer(in: 33...40))
+        let scale = textHeight / ink.textHeight
+        let newWidth = max(1, Int((Double(width) * scale).rounded()))
+        let newHeight = max(1, Int((Double(height) * scale).rounded()))
+        let local = random.chance(0.4)
+        let offset = random.integer(in: -30...30), k = random.double(in: 0.05...0.35)
+        if random.chance(0.3) {
+            binarise(&grey, width, height, local: local, offset: offset, k: k)
+            grey = nearest(grey, width, height, newWidth, newHeight)
+            recipe += " binarised-then-scaled"
+        } else {
+            grey = resize(grey, width, height, newWidth, newHeight)
+            binarise(&grey, newWidth, newHeight, local: local, offset: offset, k: k)
+        }
+        recipe += local ? String(format: " sauvola %.2f", k) : " otsu \(offset)"
+        width = newWidth; height = newHeight
+        let top = 10, bottom = random.integer(in: 10...12), side = random.integer(in: 4...11)
+        let outWidth = width + 2 * side, outHeight = height + top + bottom
+        var pixels = [UInt8](repeating: 255, count: outWidth * outHeight)
+        for y in 0..<height {
+            for x in 0..<width { pixels[(y + top) * outWidth + x + side] = grey[y * width + x] }
+        }
+        return (Raster(width: outWidth, height: outHeight, pixels: pixels), recipe)
+    }
+
+    /// The ink (0 paper .. 1 ink) of a photographed line at capture size, cut tight around the line's own ink
+    /// (plus `padding` cap heights above and below, where the neighbouring lines may show), and the height of the
+    /// line's ink in that cut.
+    static func photographedInk(_ line: String, above: String?, below: String?, face: String, capHeight: Double,
+                                widthScale: Double, spacing: Double, perspective: Double, shear: Double, angle: Double,
+                                spread: Double, lineGap: Double, padding: Double,
+                                using random: inout SplitMix64) -> (values: [Double], width: Int, height: Int, textHeight: Double) {
+        let fontSize = capHeight / 0.7
+        let pitch = 0.6 * fontSize * widthScale * spacing
+        let count = line.count
+        let margin = Int(2 * lineGap * fontSize + 4 * pitch)
+        let canvasWidth = Int(Double(count) * pitch * (1 + abs(perspective))) + 2 * margin
+        let canvasHeight = Int(3 * lineGap * fontSize) + 2 * margin
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_A8, Int32(canvasWidth), Int32(canvasHeight)),
+            let cr = cairo_create(surface)
+        else { fatalError("cairo could not make a \(canvasWidth)x\(canvasHeight) surface") }
+        defer { cairo_destroy(cr); cairo_surface_destroy(surface) }
+        cairo_select_font_face(cr, face, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_set_font_size(cr, fontSize)
+        if let options = cairo_font_options_create() {
+            cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+            cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+            cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+            cairo_set_font_options(cr, options)
+            cairo_font_options_destroy(options)
+        }
+        let x0 = Double(margin), centreY = Double(canvasHeight) / 2
+        let centreX = x0 + Double(count) * pitch / 2
+        cairo_translate(cr, centreX, centreY)
+        cairo_rotate(cr, angle)
+        cairo_translate(cr, -centreX, -centreY)
+        cairo_set_source_rgba(cr, 0, 0, 0, 1)
+        cairo_set_line_width(cr, max(spread * fontSize, 0.01))
+        cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
+        let jitter = random.chance(0.4) ? random.double(in: 0.01...0.04) : 0
+        // Character i is scaled by 1 + perspective * (i / (count - 1) - 0.5) about the line's middle.
+        func show(_ text: String, middle: Double) {
+            var x = x0
+            for (i, character) in text.enumerated() {
+                let size = 1 + perspective * (Double(i) / Double(max(1, count - 1)) - 0.5)
+                let dx = jitter > 0 ? random.gaussian() * jitter * pitch : 0
+                let dy = jitter > 0 ? random.gaussian() * jitter * pitch : 0
+                var matrix = cairo_matrix_t(xx: widthScale * size, yx: 0, xy: -shear * size, yy: size,
+                                            x0: x + (pitch * size - 0.6 * fontSize * widthScale * size) / 2 + dx,
+                                            y0: middle + capHeight * size / 2 + dy)
+                cairo_save(cr)
+                cairo_transform(cr, &matrix)
+                cairo_move_to(cr, 0, 0)
+                cairo_text_path(cr, String(character))
+                cairo_restore(cr)
+                x += pitch * size
+            }
+            if spread > 0 { cairo_fill_preserve(cr); cairo_stroke(cr) } else { cairo_fill(cr) }
+        }
+        show(line, middle: centreY)
+        cairo_surface_flush(surface)
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        let data = cairo_image_surface_get_data(surface)!
+        // The line's own ink box, before the neighbours are drawn.
+        var left = canvasWidth, right = -1, top = canvasHeight, bottom = -1
+        for y in 0..<canvasHeight {
+            for x in 0..<canvasWidth where data[y * stride + x] > 96 {
+                left = min(left, x); right = max(right, x); top = min(top, y); bottom = max(bottom, y)
+            }
+        }
+        guard right >= left, bottom >= top else { fatalError("line \(line) left no ink") }
+        let gap = lineGap * fontSize
+        if let above { show(above, middle: centreY - gap) }
+        if let below { show(below, middle: centreY + gap) }
+        cairo_surface_flush(surface)
+        let textHeight = Double(bottom - top + 1)
+        let pad = Int((padding * textHeight).rounded())
+        top = max(0, top - pad); bottom = min(canvasHeight - 1, bottom + pad)
+        let width = right - left + 1, height = bottom - top + 1
+        var values = [Double](repeating: 0, count: width * height)
+        for y in 0..<height {
+            for x in 0..<width { values[y * width + x] = Double(data[(y + top) * stride + x + left]) / 255 }
+        }
+        return (values, width, height, textHeight)
+    }
+
+    /// Nearest-neighbour scaling: the blocky edges of a line binarised at a low resolution and then enlarged.
+    static func nearest(_ pixels: [UInt8], _ width: Int, _ height: Int, _ newWidth: Int, _ newHeight: Int) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: newWidth * newHeight)
+        for y in 0..<newHeight {
+            let sy = min(height - 1, y * height / newHeight)
+            for x in 0..<newWidth { out[y * newWidth + x] = pixels[sy * width + min(width - 1, x * width / newWidth)] }
+        }
+        return out
     }
 }
 

@@ -44,6 +44,32 @@ import Testing
         #expect((20...100).contains(random), "about a fifth of the lines are random strings, got \(random) of 300")
     }
 
+    /// Photo-style lines look like the real photographed lines a line cropper makes: black and white only, 57-62 px
+    /// high, white margins (10 px above, 10-12 below, a few pixels at either side) around ink that fills the rest.
+    @Test func photoStyleLinesAreCroppedScaledAndBinarised() {
+        for index in 0..<12 {
+            let line = TrainingLines.render(seed: 3, index: index, style: .photo)
+            #expect(line == TrainingLines.render(seed: 3, index: index, style: .photo))
+            #expect(line.text == TrainingLines.content(seed: 3, index: index).line)
+            let image = line.image
+            #expect((57...62).contains(image.height), "line \(index): \(image.height) px high")
+            #expect(image.pixels.allSatisfy { $0 == 0 || $0 == 255 }, "line \(index) is not binarised")
+            func inkRows(_ rows: Range<Int>) -> Int {
+                rows.filter { y in (0..<image.width).contains { image.pixels[y * image.width + $0] == 0 } }.count
+            }
+            #expect(inkRows(0..<10) == 0, "line \(index): ink in the top margin")
+            #expect(inkRows((image.height - 10)..<image.height) == 0, "line \(index): ink in the bottom margin")
+            #expect(inkRows(10..<(image.height - 10)) >= 30, "line \(index): the text does not fill the line")
+            let inkColumns = (0..<image.width).filter { x in (0..<image.height).contains { image.pixels[$0 * image.width + x] == 0 } }
+            #expect((4...16).contains(inkColumns.first ?? -1) && (4...16).contains(image.width - 1 - (inkColumns.last ?? 0)),
+                    "line \(index): side margins")
+            // The ink is the line's characters, about one pitch each: not a blot, not a few specks.
+            let pitch = Double(inkColumns.count) / Double(line.text.count)
+            #expect(pitch > 10 && pitch < 50, "line \(index): \(pitch) px of ink columns per character")
+        }
+        #expect(TrainingLines.render(seed: 3, index: 0, style: .photo).image != TrainingLines.render(seed: 3, index: 0).image)
+    }
+
     @Test func pngEncodes() throws {
         let line = TrainingLines.render(seed: 1, index: 0)
         let png = try #require(TrainingLines.png(line.image))
