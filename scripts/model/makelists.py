@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds the lstmtraining list files from the .lstmf files present.
 
-Usage: makelists.py WORK REAL_LINES SEED [--weight KIND=N ...] [--synth DIR[=N] ...]
+Usage: makelists.py WORK REAL_LINES SEED [--weight KIND=N ...] [--synth DIR[=N] ...] [--development SHARE]
   REAL_LINES                   the real line folder (see split.py): its lines are split by source image; the
                                held-out ones go to the evaluation list only, the others train, listed N times
                                per their kind (--weight photo=10; kinds not named: --weight default=N, 3 if
@@ -9,6 +9,9 @@ Usage: makelists.py WORK REAL_LINES SEED [--weight KIND=N ...] [--synth DIR[=N] 
   WORK/real/STEM.lstmf         the .lstmf of real line STEM (model.sh converts them there)
   WORK/DIR/*.lstmf             synthetic training lines (default DIR: synth), listed N times (default once)
   WORK/synth-val/*.lstmf       synthetic validation lines (another seed), never trained on
+  --development SHARE          sets aside SHARE (0.15: 15%) of the training side's sources (split.development) as
+                               WORK/lists/dev-KIND.txt, never trained on: for choosing a checkpoint or a learning
+                               rate without looking at the held-out lines
 Writes WORK/lists/train.txt (shuffled with SEED: lstmtraining walks the list in order), WORK/lists/real-eval.txt
 (held-out real lines, all kinds), WORK/lists/real-eval-KIND.txt per kind and WORK/lists/synth-eval.txt (absolute
 paths).
@@ -36,6 +39,7 @@ def main():
     p.add_argument("seed", type=int)
     p.add_argument("--weight", action="append", default=[])
     p.add_argument("--synth", action="append", default=[])
+    p.add_argument("--development", type=float, default=0.0)
     a = p.parse_args()
     weights = {"default": 3}
     for item in a.weight:
@@ -47,7 +51,7 @@ def main():
         sys.exit("makelists: %s" % error)
 
     real = os.path.join(os.path.abspath(a.work), "real")
-    train, held_out, described = [], {}, []
+    train, held_out, development, described = [], {}, {}, []
     per_kind = {}
     for stem in sorted(lines):
         _image, _source, kind, side = lines[stem]
@@ -56,6 +60,8 @@ def main():
             continue
         if side == "held_out":
             held_out.setdefault(kind, []).append(path)
+        elif a.development and splitting.development(_source, kind, a.development):
+            development.setdefault(kind, []).append(path)
         else:
             n = weights.get(kind, weights["default"])
             train += [path] * n
@@ -73,12 +79,16 @@ def main():
     outputs = [("train.txt", train), ("real-eval.txt", sorted(sum(held_out.values(), []))),
                ("synth-eval.txt", synth_eval)]
     outputs += [("real-eval-%s.txt" % kind, files) for kind, files in sorted(held_out.items())]
+    outputs += [("dev-%s.txt" % kind, files) for kind, files in sorted(development.items())]
     for name, items in outputs:
         with open(os.path.join(a.work, "lists", name), "w") as f:
             f.writelines(path + "\n" for path in items)
-    print("lists: train %d (%s); held out: %s, synthetic %d"
+    print("lists: train %d (%s); held out: %s, synthetic %d%s"
           % (len(train), ", ".join(described),
-             ", ".join("real %s %d" % (k, len(v)) for k, v in sorted(held_out.items())), len(synth_eval)))
+             ", ".join("real %s %d" % (k, len(v)) for k, v in sorted(held_out.items())), len(synth_eval),
+             "; development (never trained on): " + ", ".join("%s %d" % (k, len(v))
+                                                              for k, v in sorted(development.items()))
+             if development else ""))
 
 
 if __name__ == "__main__":

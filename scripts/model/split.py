@@ -68,6 +68,14 @@ def held_out(source, kind):
     return int.from_bytes(digest[:8], "big") / 2.0 ** 64 < HELD_OUT_SHARE.get(kind, DEFAULT_SHARE)
 
 
+def development(source, kind, share):
+    """Whether a training-side source is set aside for development (choosing a learning rate or a checkpoint):
+    the same kind of hash as the hold-out, with another salt, so the development lines are a fixed part of the
+    training side, never of the held-out side."""
+    digest = hashlib.sha256(("docsentry-mrz-development/" + kind + "/" + source).encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") / 2.0 ** 64 < share
+
+
 def split(lines):
     """{stem: (image path, source, kind, side)} for the line images of `lines`, and the sources.tsv used (or None)."""
     folder = image_folder(lines)
