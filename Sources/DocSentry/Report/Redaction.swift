@@ -34,7 +34,8 @@ public enum Redaction {
         report.findings = report.findings.map { finding in
             Finding(rule: finding.rule, severity: finding.severity, message: scrub(finding.message),
                     fieldNames: finding.fields, position: finding.position,
-                    evidence: finding.evidence.map { Evidence($0.name, scrub($0.value)) }, lowConfidence: finding.lowConfidence)
+                    evidence: finding.evidence.map { Evidence($0.name, scrub($0.value)) }, lowConfidence: finding.lowConfidence,
+                    pageBox: finding.pageBox)
         }
         report.checks = report.checks.map { Check(rule: $0.rule, status: $0.status, detail: $0.detail.map(scrub)) }
         return report
