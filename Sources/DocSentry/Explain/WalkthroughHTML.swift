@@ -4,8 +4,8 @@ import Foundation
 /// URIs, no script, no network) or a fragment the course pack shows for an exercise a trainee got wrong.
 ///
 /// The scan with the located MRZ framed, the MRZ crop with a coloured box per field and the characters a finding
-/// concerns circled, then the same sections as the terminal: format, fields, check-digit tables, findings with
-/// their explanations, the reading, the verdict.
+/// concerns circled, the findings with their explanations, then the fields, the format, the check-digit tables and
+/// the reading: what a person looks at first comes first.
 public struct WalkthroughHTML: Sendable {
     /// Width of the page picture in pixels (the scan is scaled down, never up).
     public var pageWidth = 900
@@ -51,13 +51,21 @@ public struct WalkthroughHTML: Sendable {
         let concerned = Set(walkthrough.findings.filter { $0.finding.severity != .info }.flatMap { Self.columns($0.finding.position) })
         let corrected = Set(walkthrough.corrections.map { MRZPosition(line: $0.line, column: $0.column) })
 
-        html += "<section class=\"fieldsection\"><h2>The MRZ and its fields</h2>\n"
+        // What a person looks at first: the MRZ with the concerned characters circled, and what they mean; then the
+        // fields, the format and the check digits in full, for whoever wants to follow every step.
+        html += "<section class=\"mrzsection\"><h2>The MRZ</h2>\n"
         if let scan = walkthrough.scan, scan.crop != nil {
             html += cropPicture(scan, walkthrough, document, concerned: concerned, corrected: corrected)
         }
-        html += mrzText(document, walkthrough, concerned: concerned, corrected: corrected)
-        html += fieldTable(walkthrough)
+        html += Self.mrzText(document, fields: walkthrough.fields, concerned: concerned, corrected: corrected)
         html += "</section>\n"
+
+        html += "<section class=\"findings\"><h2>What DocSentry found</h2>\n"
+        if walkthrough.findings.isEmpty { html += "<p>Nothing: every check passed.</p>\n" }
+        for explained in walkthrough.findings { html += findingCard(explained, document) }
+        html += "</section>\n"
+
+        html += "<section class=\"fieldsection\"><h2>The fields</h2>\n" + fieldTable(walkthrough) + "</section>\n"
 
         html += "<section class=\"format\"><h2>The format</h2><p>\(Self.escape(format.why))</p>"
         if let meaning = format.documentCodeMeaning {
@@ -67,11 +75,6 @@ public struct WalkthroughHTML: Sendable {
 
         html += "<section class=\"checkdigits\"><h2>The check digits</h2><p class=\"aside\">ICAO Doc 9303 Part 3 §4.9: each character has a value (digits as they are, A=10 … Z=35, the filler &lt; is 0), multiplied by the weights 7, 3, 1, 7, 3, 1 … from the left; the products are added and the check digit is the last digit of the sum (the sum modulo 10).</p>\n"
         for table in walkthrough.checkDigits { html += checkDigitTable(table) }
-        html += "</section>\n"
-
-        html += "<section class=\"findings\"><h2>What DocSentry found</h2>\n"
-        if walkthrough.findings.isEmpty { html += "<p>Nothing: every check passed.</p>\n" }
-        for explained in walkthrough.findings { html += findingCard(explained, document) }
         html += "</section>\n"
 
         if let ocr = report.ocr {
@@ -120,8 +123,8 @@ public struct WalkthroughHTML: Sendable {
     }
 
     /// The MRZ as text, one span per character coloured by its field, with a column ruler.
-    private func mrzText(_ document: MRZDocument, _ walkthrough: Walkthrough, concerned: Set<MRZPosition>,
-                         corrected: Set<MRZPosition>) -> String {
+    static func mrzText(_ document: MRZDocument, fields: [FieldPlacement], concerned: Set<MRZPosition> = [],
+                        corrected: Set<MRZPosition> = []) -> String {
         var html = "<div class=\"mrz\" aria-label=\"the MRZ as text\"><div class=\"ruler\">"
         for column in 1...document.format.lineLength {
             html += "<span>\(column % 10 == 0 || column == 1 ? String(column) : "·")</span>"
@@ -132,7 +135,7 @@ public struct WalkthroughHTML: Sendable {
             html += "<div class=\"line\">"
             for (offset, character) in text.enumerated() {
                 let column = offset + 1
-                let field = walkthrough.fields.first { $0.line == line && $0.columns.contains(column) }
+                let field = fields.first { $0.line == line && $0.columns.contains(column) }
                 var classes = field.map { ["f-\($0.name.rawValue)"] } ?? []
                 let position = MRZPosition(line: line, column: column)
                 if concerned.contains(position) { classes.append("hit") }
@@ -157,7 +160,7 @@ public struct WalkthroughHTML: Sendable {
 
     // MARK: - Check digits, findings, reading
 
-    private func checkDigitTable(_ table: CheckDigitTable) -> String {
+    func checkDigitTable(_ table: CheckDigitTable) -> String {
         let computation = table.computation
         let fieldClass = "f-\((computation.fields.last ?? .compositeCheckDigit).rawValue)"
         var html = "<div class=\"checkdigit \(table.passes ? "ok" : "bad")\"><h3><span class=\"swatch \(fieldClass)\"></span>Check digit of the \(Self.escape(computation.what))"
