@@ -243,6 +243,7 @@ public struct CoursePage {
       figure.document{max-height:none;overflow:visible;border:1px solid #000}
       figure.document img{width:100%!important;max-height:15cm;object-fit:contain}
       p.sheet{font-size:16px;margin-top:16px;line-height:2.2}
+      .mrz{font-size:12px;overflow:visible}
     }
     """
 

@@ -5,10 +5,14 @@ public struct WalkthroughText: Sendable {
     public var color: Bool
     /// Columns the prose is wrapped to.
     public var width: Int
+    /// Only what explains the verdict: the fields drawn under the lines without their table, the failing check
+    /// digits, the findings, the corrections (the quiz, after a mistake).
+    public var brief: Bool
 
-    public init(color: Bool, width: Int = 100) {
+    public init(color: Bool, width: Int = 100, brief: Bool = false) {
         self.color = color
         self.width = max(60, width)
+        self.brief = brief
     }
 
     private func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
@@ -55,18 +59,23 @@ public struct WalkthroughText: Sendable {
 
         heading("The format")
         out += wrap(format.why, indent: "   ")
-        if let meaning = format.documentCodeMeaning {
-            out += wrap("Document code \(format.documentCode): \(meaning)", indent: "   ")
+        if !brief {
+            if let meaning = format.documentCodeMeaning {
+                out += wrap("Document code \(format.documentCode): \(meaning)", indent: "   ")
+            }
+            out += wrap("Other shapes: \(FormatReasoning.otherShapes).", indent: "   ")
         }
-        out += wrap("Other shapes: \(FormatReasoning.otherShapes).", indent: "   ")
 
         heading("The fields")
         out += wrap("Under each line, a letter marks the field each character belongs to (lower case: that field's check digit; # the composite check digit). Columns are counted from 1 on the left.", indent: "   ")
-        out += fieldDrawing(walkthrough, document)
+        out += fieldDrawing(walkthrough, document, table: !brief)
 
-        heading("The check digits (ICAO Doc 9303 Part 3 §4.9)")
-        out += wrap("Each character has a value: digits as they are, A=10, B=11 ... Z=35, and the filler < is 0. The values are multiplied by the weights 7, 3, 1, 7, 3, 1 ... from the left, the products added, and the check digit is the last digit of the sum (the sum modulo 10).", indent: "   ")
-        for table in walkthrough.checkDigits {
+        let tables = brief ? walkthrough.checkDigits.filter { !$0.passes } : walkthrough.checkDigits
+        if !tables.isEmpty {
+            heading(brief ? "The failing check digits (ICAO Doc 9303 Part 3 §4.9)" : "The check digits (ICAO Doc 9303 Part 3 §4.9)")
+            out += wrap("Each character has a value: digits as they are, A=10, B=11 ... Z=35, and the filler < is 0. The values are multiplied by the weights 7, 3, 1, 7, 3, 1 ... from the left, the products added, and the check digit is the last digit of the sum (the sum modulo 10).", indent: "   ")
+        }
+        for table in tables {
             out.append("")
             out += checkDigitTable(table)
         }
@@ -80,7 +89,7 @@ public struct WalkthroughText: Sendable {
             out += finding(explained, document)
         }
 
-        if report.ocr != nil {
+        if report.ocr != nil, !brief || !walkthrough.corrections.isEmpty {
             heading("How the scan was read")
             out += reading(walkthrough, document)
         }
@@ -112,7 +121,7 @@ public struct WalkthroughText: Sendable {
         return String(repeating: " ", count: Self.linePrefix) + paint(text, "1;31")
     }
 
-    private func fieldDrawing(_ walkthrough: Walkthrough, _ document: MRZDocument) -> [String] {
+    private func fieldDrawing(_ walkthrough: Walkthrough, _ document: MRZDocument, table: Bool) -> [String] {
         var out = [""] + ruler(document.format.lineLength)
         for (index, text) in document.lines.enumerated() {
             let line = index + 1
@@ -124,6 +133,13 @@ public struct WalkthroughText: Sendable {
             out.append(String(repeating: " ", count: Self.linePrefix) + paint(String(keys), "36"))
         }
         out.append("")
+        guard table else {
+            let legend = walkthrough.fields.reduce(into: [String]()) { list, field in
+                let entry = "\(field.key) \(field.name.description)"
+                if !list.contains(entry) { list.append(entry) }
+            }
+            return out + wrap(legend.joined(separator: " · "), indent: "   ")
+        }
         let keyWidth = 4, nameWidth = 30, whereWidth = 18
         out.append("   " + pad("key", keyWidth) + pad("field", nameWidth) + pad("where", whereWidth) + "printed / read as")
         for field in walkthrough.fields {
