@@ -329,7 +329,7 @@ public struct CoursePage {
           if (st && st.verdictRight && st.fieldRight) continue;
           if (!mistakes) html += "<h2>Your mistakes, explained</h2>";
           mistakes++;
-          html += "<details class=\\"mistake\\" data-n=\\"" + m + "\\"><summary>Exercise " + m + ": " + answers[m - 1].verdict.toUpperCase() + "</summary>" + answers[m - 1].explain + "</details>";
+          html += "<details class=\\"mistake\\" data-n=\\"" + m + "\\"><summary>Exercise " + m + ": " + answers[m - 1].verdict.toUpperCase() + "; what betrays it: " + escape(words(answers[m - 1].labels)) + "</summary>" + answers[m - 1].explain + "</details>";
         }
         if (!mistakes && p.done === total) html += "<p>No mistakes. Well done.</p>";
         document.getElementById("results").innerHTML = html;
