@@ -84,16 +84,19 @@ public struct Walkthrough: Sendable {
 
 /// A place in a rules file, for a person who wants to read or change what it says.
 public struct SourceLine: Sendable, Equatable, CustomStringConvertible {
+    /// The file, named from the rules folder: `Rules/policy.yaml` (never the machine's absolute path, which means
+    /// nothing to a trainee reading a course pack on another computer).
     public let path: String
     public let line: Int
-    public var description: String { "\(SourceLine.display(path)):\(line)" }
+    public var description: String { "\(path):\(line)" }
 
-    /// `path` relative to the current folder when it lies inside it, so that `Rules/policy.yaml:30` reads as typed.
-    public static func display(_ path: String) -> String {
-        let here = FileManager.default.currentDirectoryPath
-        let absolute = path.hasPrefix("/") ? path : (here as NSString).appendingPathComponent(path)
-        let standard = (absolute as NSString).standardizingPath
-        return standard.hasPrefix(here + "/") ? String(standard.dropFirst(here.count + 1)) : standard
+    /// `file` inside the rules folder `directory`, named from that folder: `Rules/explanations/en.yaml`.
+    init(_ file: String, line: Int, rulesDirectory directory: String) {
+        let folder = (directory as NSString).standardizingPath
+        let standard = (file as NSString).standardizingPath
+        let name = (folder as NSString).lastPathComponent
+        path = standard.hasPrefix(folder + "/") ? name + "/" + standard.dropFirst(folder.count + 1) : (standard as NSString).lastPathComponent
+        self.line = line
     }
 }
 
@@ -262,9 +265,9 @@ public struct ExplainedFinding: Sendable, Equatable {
     init(_ finding: Finding, rules: RuleSet) {
         self.finding = finding
         explanation = rules.explanations[finding.rule]
-        rule = rules.definition(of: finding.rule).map { SourceLine(path: $0.path, line: $0.line) }
-        policy = rules.policyLine(of: finding.rule).map { SourceLine(path: $0.path, line: $0.line) }
-        text = explanation.map { SourceLine(path: $0.file, line: $0.line) }
+        rule = rules.definition(of: finding.rule).map { SourceLine($0.path, line: $0.line, rulesDirectory: rules.directory) }
+        policy = rules.policyLine(of: finding.rule).map { SourceLine($0.path, line: $0.line, rulesDirectory: rules.directory) }
+        text = explanation.map { SourceLine($0.file, line: $0.line, rulesDirectory: rules.directory) }
     }
 
     /// Where the rule comes from, in words: a file and line, or DocSentry's own checks.

@@ -108,10 +108,21 @@ public struct WalkthroughHTML: Sendable {
                           field.name.rawValue, first.x + 1, first.y - margin, last.x + last.width - first.x - 2,
                           first.height + 2 * margin, Self.escape("\(field.name.description): \(field.printed)"))
         }
-        for position in concerned.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) {
-            guard let cell = scan.cell(line: position.line, column: position.column, lineLength: length) else { continue }
-            svg += String(format: "<ellipse class=\"hit\" cx=\"%.1f\" cy=\"%.1f\" rx=\"%.1f\" ry=\"%.1f\"/>",
-                          cell.x + cell.width / 2, cell.y + cell.height / 2, cell.width * 0.75, cell.height * 0.85)
+        // One ring per run of concerned characters: a circle round one or two, a rounded box round a longer run.
+        for run in Self.runs(concerned) {
+            guard let first = scan.cell(line: run.line, column: run.column, lineLength: length),
+                let last = scan.cell(line: run.line, column: run.column + run.length - 1, lineLength: length) else { continue }
+            if run.length <= 2 {
+                for column in run.column..<(run.column + run.length) {
+                    guard let cell = scan.cell(line: run.line, column: column, lineLength: length) else { continue }
+                    svg += String(format: "<ellipse class=\"hit\" cx=\"%.1f\" cy=\"%.1f\" rx=\"%.1f\" ry=\"%.1f\"/>",
+                                  cell.x + cell.width / 2, cell.y + cell.height / 2, cell.width * 0.75, cell.height * 0.85)
+                }
+            } else {
+                svg += String(format: "<rect class=\"hit\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"%.1f\"/>",
+                              first.x - first.width * 0.2, first.y - first.height * 0.35, last.x + last.width * 1.2 - first.x,
+                              first.height * 1.7, first.height * 0.6)
+            }
         }
         for position in corrected.subtracting(concerned) {
             guard let cell = scan.cell(line: position.line, column: position.column, lineLength: length) else { continue }
@@ -138,7 +149,11 @@ public struct WalkthroughHTML: Sendable {
                 let field = fields.first { $0.line == line && $0.columns.contains(column) }
                 var classes = field.map { ["f-\($0.name.rawValue)"] } ?? []
                 let position = MRZPosition(line: line, column: column)
-                if concerned.contains(position) { classes.append("hit") }
+                if concerned.contains(position) {
+                    classes.append("hit")
+                    if concerned.contains(MRZPosition(line: line, column: column - 1)) { classes.append("hl") }
+                    if concerned.contains(MRZPosition(line: line, column: column + 1)) { classes.append("hr") }
+                }
                 if corrected.contains(position) { classes.append("fixed") }
                 let title = "line \(line), column \(column)" + (field.map { ": \($0.name.description)" } ?? "")
                 html += "<span class=\"\(classes.joined(separator: " "))\" title=\"\(Self.escape(title))\">\(Self.escape(String(character)))</span>"
@@ -199,7 +214,13 @@ public struct WalkthroughHTML: Sendable {
             html += "<div class=\"mrz small\"><div class=\"line\">"
             for (offset, character) in document.lines[position.line - 1].enumerated() {
                 let here = MRZPosition(line: position.line, column: offset + 1)
-                html += "<span\(hit.contains(here) ? " class=\"hit\"" : "")>\(Self.escape(String(character)))</span>"
+                var classes: [String] = []
+                if hit.contains(here) {
+                    classes.append("hit")
+                    if hit.contains(MRZPosition(line: here.line, column: here.column - 1)) { classes.append("hl") }
+                    if hit.contains(MRZPosition(line: here.line, column: here.column + 1)) { classes.append("hr") }
+                }
+                html += "<span\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")>\(Self.escape(String(character)))</span>"
             }
             html += "</div></div>\n"
         }
@@ -242,6 +263,19 @@ public struct WalkthroughHTML: Sendable {
     }
 
     // MARK: - Helpers
+
+    /// Concerned characters as runs of neighbours on a line, in MRZ order.
+    static func runs(_ positions: Set<MRZPosition>) -> [MRZPosition] {
+        var runs: [MRZPosition] = []
+        for position in positions.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) {
+            if let last = runs.last, last.line == position.line, last.column + last.length == position.column {
+                runs[runs.count - 1] = MRZPosition(line: last.line, column: last.column, length: last.length + 1)
+            } else {
+                runs.append(MRZPosition(line: position.line, column: position.column))
+            }
+        }
+        return runs
+    }
 
     static func columns(_ position: MRZPosition?) -> [MRZPosition] {
         guard let position else { return [] }
@@ -289,13 +323,17 @@ public struct WalkthroughHTML: Sendable {
         .v-reject{background:#fbe3e1;border-left:6px solid #c0392b}.v-unreadable{background:#efe5f5;border-left:6px solid #7d3c98}
         figure{margin:12px 0}figure img,svg.crop{max-width:100%;height:auto;border:1px solid #cfd4da;display:block}
         figcaption{color:#5b6470;font-size:13px;margin-top:4px}
-        svg.crop rect{fill-opacity:.18;stroke-width:2}svg.crop ellipse.hit{fill:none;stroke:#e0002a;stroke-width:4}
+        svg.crop rect{fill-opacity:.18;stroke-width:2}svg.crop .hit{fill:none;stroke:#e0002a;stroke-width:4}svg.crop rect.hit{fill:none;stroke:#e0002a}
         svg.crop rect.fixed{fill:none;stroke:#1f6feb;stroke-width:3;stroke-dasharray:6 4}
         .mrz{font-family:"OCR B","OCR-B",ui-monospace,"DejaVu Sans Mono",monospace;font-size:19px;background:#fbfbf7;border:1px solid #dde1e6;padding:8px 10px;overflow-x:auto;margin:10px 0}
         .mrz .line,.mrz .ruler{white-space:nowrap}.mrz span{display:inline-block;width:1.05em;text-align:center;border-bottom:4px solid transparent;margin:1px 0}
         .mrz .ruler span{font-size:10px;color:#8a939e;border:0}
         .mrz.small{font-size:16px;padding:4px 8px}
-        .mrz span.hit{outline:3px solid #e0002a;outline-offset:1px;border-radius:50%;background:#ffe5e9}
+        .mrz span.hit{box-shadow:inset 0 0 0 2px #e0002a;border-radius:50%;background:#ffe5e9}
+        .mrz span.hit.hr{border-radius:50% 0 0 50%;box-shadow:inset 2px 0 0 #e0002a,inset 0 2px 0 #e0002a,inset 0 -2px 0 #e0002a}
+        .mrz span.hit.hl{border-radius:0 50% 50% 0;box-shadow:inset -2px 0 0 #e0002a,inset 0 2px 0 #e0002a,inset 0 -2px 0 #e0002a}
+        .mrz span.hit.hl.hr{border-radius:0;box-shadow:inset 0 2px 0 #e0002a,inset 0 -2px 0 #e0002a}
+        dl code{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:13px}
         .mrz span.fixed{box-shadow:inset 0 0 0 2px #1f6feb}
         table{border-collapse:collapse;margin:8px 0}td,th{padding:3px 8px;border-bottom:1px solid #eceff2;text-align:left;vertical-align:top}
         table.fields{width:100%}table.fields td:first-child{width:18px}table.fields td.printed{word-break:break-all;max-width:22em}

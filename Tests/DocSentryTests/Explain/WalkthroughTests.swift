@@ -120,6 +120,9 @@ import Testing
         #expect(walkthrough.report.verdict == .reject)
         let failing = walkthrough.findings.filter { $0.finding.severity != .info }.compactMap(\.finding.position)
         #expect(!failing.isEmpty)
-        #expect(html.components(separatedBy: "<ellipse class=\"hit\"").count - 1 == Set(failing.flatMap { WalkthroughHTML.columns($0) }).count)
+        // A ring per concerned character of a short run, one rounded box round a longer run.
+        let runs = WalkthroughHTML.runs(Set(failing.flatMap { WalkthroughHTML.columns($0) }))
+        #expect(html.components(separatedBy: "<ellipse class=\"hit\"").count - 1 == runs.filter { $0.length <= 2 }.map(\.length).reduce(0, +))
+        #expect(html.components(separatedBy: "<rect class=\"hit\"").count - 1 == runs.filter { $0.length > 2 }.count)
     }
 }
