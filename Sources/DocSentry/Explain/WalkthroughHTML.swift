@@ -90,8 +90,15 @@ public struct WalkthroughHTML: Sendable {
         if let box = report.image?.mrzBox, box.count == 4 {
             thumbnail.drawPolygon(box.map { (x: $0[0], y: $0[1]) }, thickness: 3)
         }
+        // Where forensic findings measured the print (their page boxes), framed in orange.
+        let measured = report.findings.filter { $0.severity != .info }.compactMap(\.pageBox).filter { $0.count == 4 }
+        for box in measured {
+            let (x, y, width, height) = (box[0], box[1], box[2], box[3])
+            thumbnail.drawPolygon([(x, y), (x + width, y), (x + width, y + height), (x, y + height)], red: 240, green: 140, blue: 0, thickness: 3)
+        }
         guard let png = try? thumbnail.png() else { return "" }
-        return "<figure class=\"page\"><img alt=\"the scan\" src=\"\(Self.dataURI(png))\"><figcaption>The scan, the MRZ DocSentry found framed in red.</figcaption></figure>\n"
+        let caption = "The scan, the MRZ DocSentry found framed in red" + (measured.isEmpty ? "." : ", where a finding measured the print in orange.")
+        return "<figure class=\"page\"><img alt=\"the scan\" src=\"\(Self.dataURI(png))\"><figcaption>\(caption)</figcaption></figure>\n"
     }
 
     private func cropPicture(_ scan: ScanPicture, _ walkthrough: Walkthrough, _ document: MRZDocument,

@@ -196,6 +196,9 @@ public struct WalkthroughText: Sendable {
             out.append(carets(Array(position.column..<(position.column + position.length))))
         }
         out += wrap(finding.message + (finding.position.map { " (\($0))" } ?? ""), indent: indent)
+        if let box = finding.pageBox, box.count == 4 {
+            out += wrap("Measured on the page at x \(Int(box[0])), y \(Int(box[1])), \(Int(box[2])) × \(Int(box[3])) pixels (explain --format html frames it).", indent: indent)
+        }
         if finding.lowConfidence {
             out += wrap("Read with doubt: this counts as a warning (rescan), not as evidence.", indent: indent)
         }

@@ -125,4 +125,18 @@ import Testing
         #expect(html.components(separatedBy: "<ellipse class=\"hit\"").count - 1 == runs.filter { $0.length <= 2 }.map(\.length).reduce(0, +))
         #expect(html.components(separatedBy: "<rect class=\"hit\"").count - 1 == runs.filter { $0.length > 2 }.count)
     }
+
+    /// A forensic finding's page box is framed on the page picture and named in the terminal text.
+    @Test func pageBoxesOfForensicFindingsAreShown() throws {
+        var report = Fixtures.inspector().inspect(try MRZText(lines: Vectors.td3), file: "scan.png")
+        report.findings.append(Finding(rule: "forensics.print.size", severity: .fail, message: "a character of another size",
+                                       position: MRZPosition(line: 2, column: 20), pageBox: [40, 30, 12, 18]))
+        let page = Raster(width: 200, height: 120, filledWith: 230)
+        let walkthrough = Walkthrough(report: report, rules: Fixtures.ruleSet, scan: ScanPicture(page: page, crop: nil, lineBoxes: []))
+        #expect(WalkthroughHTML().page(walkthrough).contains("where a finding measured the print in orange"))
+        #expect(WalkthroughText(color: false).render(walkthrough).contains("Measured on the page at x 40, y 30, 12 × 18 pixels"))
+        let plain = Walkthrough(report: Fixtures.inspector().inspect(try MRZText(lines: Vectors.td3), file: "scan.png"), rules: Fixtures.ruleSet,
+                                scan: ScanPicture(page: page, crop: nil, lineBoxes: []))
+        #expect(!WalkthroughHTML().page(plain).contains("in orange"))
+    }
 }
