@@ -73,11 +73,14 @@ struct Quiz: ParsableCommand {
             } else {
                 Console.print("(open the image to see the document)")
             }
-            guard let verdict = ask("Verdict? 1 pass · 2 review · 3 reject: ", QuizInput.verdict) else { break exercises }
+            guard let verdict = ask("Verdict? 1 pass · 2 review · 3 reject: ", again: "Answer 1, 2 or 3 (or pass, review, reject).",
+                                    QuizInput.verdict) else { break exercises }
             let format = walkthrough.document?.format ?? .td3
             Console.print("Which field betrays it? Its number, a character as line:column (e.g. 2:20), or Enter for nothing:")
             Console.print(fieldList(format, width: width))
-            guard let field = ask("> ", { text in
+            let fieldCount = QuizInput.choices(format).count
+            let again = "Give a number from 1 to \(fieldCount), a character's line:column within \(format.lineCount) lines of \(format.lineLength), or Enter for nothing."
+            guard let field = ask("> ", again: again, { text in
                 let choice = QuizInput.field(text, format: format)
                 return choice == .invalid ? nil : choice
             }) else { break exercises }
@@ -97,13 +100,13 @@ struct Quiz: ParsableCommand {
                 Console.print(WalkthroughText(color: Console.useColor, width: width, brief: true).render(walkthrough))
             }
             Console.print(score.summary(of: total))
-            if number < total, ask("Enter for the next exercise: ", { $0 }) == nil { break exercises }
+            if number < total, ask("Enter for the next exercise: ", again: "", { $0 }) == nil { break exercises }
         }
         Console.print("\n" + score.summary(of: total) + (score.mistakes.isEmpty ? "." : ". Mistakes: exercise\(score.mistakes.count == 1 ? "" : "s") \(score.mistakes.map(String.init).joined(separator: ", ")): docsentry explain shows them again."))
     }
 
     /// Asks until `parse` accepts the line; nil at the end of the input (Ctrl-D).
-    private func ask<T>(_ prompt: String, _ parse: (String) -> T?) -> T? {
+    private func ask<T>(_ prompt: String, again: String, _ parse: (String) -> T?) -> T? {
         while true {
             FileHandle.standardOutput.write(Data(prompt.utf8))
             guard let line = readLine() else {
@@ -111,7 +114,7 @@ struct Quiz: ParsableCommand {
                 return nil
             }
             if let value = parse(line) { return value }
-            Console.print("Please answer as shown.")
+            Console.print(again)
         }
     }
 
