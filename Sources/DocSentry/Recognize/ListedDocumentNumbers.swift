@@ -1,5 +1,5 @@
 /// Document numbers on the rules' lists (published specimens, lost and stolen documents), for the corrector's
-/// number correction (step 4b), indexed by their look-alike folding (`LookAlikeIndex`).
+/// number correction (`ListedNumber`), indexed by their look-alike folding (`LookAlikeIndex`).
 public struct ListedDocumentNumbers: Sendable, ExpressibleByArrayLiteral {
     private let index: LookAlikeIndex<String>
 

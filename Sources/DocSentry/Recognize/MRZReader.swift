@@ -116,7 +116,7 @@ public struct MRZReader {
         let sureConfidence = 0.8 * confidenceScale(characterHeight: characterHeight)
         var lines: [Int: (rows: Range<Int>, origin: Double, pitch: Double, shape: GlyphShapes.LineShape)] = [:]
         // Per cell (`line * 100 + column`), its print against every MRZ glyph: the corrector asks about one cell
-        // several times (its steps, and the check-digit search once per candidate), and the answers differ only
+        // several times (its passes, and the check-digit search once per candidate), and the answers differ only
         // in which glyphs they compare.
         var cells: [Int: [Character: Float]] = [:]
         return { line, column, read in
