@@ -5,7 +5,8 @@
 ///
 /// For the stock `eng` model only: `MRZReader` gives it `stockModelPairs` for that model, and with no pairs the
 /// pass does nothing. The MRZ model does not make these misreads, and asking for the print of every such letter
-/// costs a clean document about 20 ms where nothing else would look at its print.
+/// costs a clean document about 20 ms where nothing else would look at its print. With `eng` it read 3 more of
+/// 700 generated documents exactly (docs/corrector.md).
 /// Fixes: the print's glyph is taken by the pair's own margin, whatever the engine's confidence.
 /// Evidence: the print, measured against both glyphs.
 /// Never: makes the first character of a name or code a filler (`KOWALCZYK`); touches a position a check digit
