@@ -105,7 +105,6 @@ public struct MRZCorrector: Sendable {
             FillerByShape(uncertainBelow: uncertainBelow, threshold: fillerShapeThreshold),
             FillerByPosition(uncertainBelow: uncertainBelow, doubtfulAlternativeAbove: doubtfulAlternativeAbove,
                              fillerThreshold: fillerShapeThreshold),
-            FillersAfterName(),
             UnknownCountryCode(codes: countryCodes, uncertainBelow: uncertainBelow, doubtfulAlternativeAbove: doubtfulAlternativeAbove),
             ListedNumber(numbers: listedDocumentNumbers),
             CheckDigitSearch(repairableBelow: repairableBelow, shapeMargin: shapeMargin),

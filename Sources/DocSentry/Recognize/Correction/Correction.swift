@@ -11,7 +11,7 @@ public struct Correction: Sendable, Equatable, Codable {
         case glyphShape = "glyph shape"
         /// The cell's ink matches this MRZ's own fillers (`FillerByShape`, `PrintedOverRead`).
         case fillerShape = "filler shape"
-        /// Where fillers stand in a field (`FillerByPosition`, `FillersAfterName`, `LeadingFiller`).
+        /// Where fillers stand in a field (`FillerByPosition`, `LeadingFiller`).
         case fillerPosition = "filler position"
         /// A document code that begins with no letter its format allows (`DocumentCode`).
         case documentCode = "document code"
