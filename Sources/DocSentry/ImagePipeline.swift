@@ -60,7 +60,7 @@ extension Inspector {
         // 0 and 180 degrees look alike to the locator: read the likelier way first, the other way if that fails.
         var best: (region: MRZRegion, read: RecognizedMRZ, score: Int)?
         for candidate in [region, region.flipped] {
-            guard let read = scanner.reader.read(candidate, countryCodes: countryCodes, listedDocumentNumbers: listedDocumentNumbers) else { continue }
+            guard let read = scanner.reader.read(candidate, countryCodes: countryCodes) else { continue }
             let score = Self.readScore(read.corrected) + Self.orientationScore(candidate.orientationConfidence)
             if best == nil || score > best!.score { best = (candidate, read, score) }
             // A read with its characters in place and at most two failed checks is the right way up (upside-down

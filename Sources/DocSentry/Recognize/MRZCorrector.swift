@@ -59,10 +59,6 @@ public struct MRZCorrector: Sendable {
     /// correction (`UnknownCountryCode`).
     public var countryCodes: Set<String> = []
 
-    /// Document numbers on the rules' lists (published specimens, lost and stolen documents), without fillers;
-    /// empty: no number correction (`ListedNumber`).
-    public var listedDocumentNumbers: ListedDocumentNumbers = []
-
     /// Correlation with the MRZ's own filler shape above which a cell is taken for a filler.
     public var fillerShapeThreshold: Double = 0.75
 
@@ -82,8 +78,8 @@ public struct MRZCorrector: Sendable {
     public typealias ShapeMeasurer = (_ line: Int, _ column: Int, _ read: Character) -> ShapeMatch?
 
     /// The correction passes, in the order they run: the grammar's character classes first, then the print where a
-    /// check digit or the engine's doubt is its second witness, then fillers by shape and position, the code and
-    /// number lists, the check-digit search, and last the doubts a still-failing check leaves.
+    /// check digit or the engine's doubt is its second witness, then fillers by shape and position, the code list,
+    /// the check-digit search, and last the doubts a still-failing check leaves.
     var passes: [any CorrectionPass] {
         [
             CharacterClass(guessConfidence: classCorrectedConfidence),
@@ -106,7 +102,6 @@ public struct MRZCorrector: Sendable {
             FillerByPosition(uncertainBelow: uncertainBelow, doubtfulAlternativeAbove: doubtfulAlternativeAbove,
                              fillerThreshold: fillerShapeThreshold),
             UnknownCountryCode(codes: countryCodes, uncertainBelow: uncertainBelow, doubtfulAlternativeAbove: doubtfulAlternativeAbove),
-            ListedNumber(numbers: listedDocumentNumbers),
             CheckDigitSearch(repairableBelow: repairableBelow, shapeMargin: shapeMargin),
             LookAlikeDoubt(doubtConfidence: lookAlikeDoubtConfidence),
         ]

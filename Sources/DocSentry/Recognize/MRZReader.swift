@@ -27,13 +27,11 @@ public struct MRZReader {
     /// the cell grid the locator measured.
     ///
     /// - Parameters:
-    ///   - countryCodes: the codes an issuing state or nationality may hold (see `MRZCorrector.countryCodes`);
-    ///     empty: codes are not corrected.
-    ///   - listedDocumentNumbers: specimen and lost or stolen numbers (see `MRZCorrector.listedDocumentNumbers`).
-    public func read(_ region: MRZRegion, countryCodes: Set<String> = [], listedDocumentNumbers: ListedDocumentNumbers = []) -> RecognizedMRZ? {
+    /// - Parameter countryCodes: the codes an issuing state or nationality may hold (see `MRZCorrector.countryCodes`);
+    ///   empty: codes are not corrected.
+    public func read(_ region: MRZRegion, countryCodes: Set<String> = []) -> RecognizedMRZ? {
         var corrector = self.corrector
         if !countryCodes.isEmpty { corrector.countryCodes = countryCodes }
-        if !listedDocumentNumbers.isEmpty { corrector.listedDocumentNumbers = listedDocumentNumbers }
         guard region.lineBoxes.count == 2 || region.lineBoxes.count == 3 else { return nil }
         let crop = region.crop
         var symbols: [[RecognizedCharacter]] = []

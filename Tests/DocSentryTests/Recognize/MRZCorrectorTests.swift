@@ -307,23 +307,6 @@ import Testing
         #expect(restored.text.lines == Vectors.td3)
     }
 
-    /// The French visa specimen F00000000 read FOOOOOOO0 (bench document 0254, stock model): the check digit
-    /// passes both ways (seven O for 0 shift the sum by 600), so only the list of specimen numbers tells which
-    /// was printed.
-    @Test func aListedNumberReadWithLookAlikesTakesItsListedSpelling() throws {
-        let misread = [Vectors.mrvBFrance[0], "FOOOOOOO0" + Vectors.mrvBFrance[1].dropFirst(9)]
-        #expect(CheckDigit.character(for: Array("FOOOOOOO0")) == CheckDigit.character(for: Array("F00000000")))
-        var corrector = MRZCorrector()
-        corrector.listedDocumentNumbers = ["F00000000", "X00000002"]
-        let corrected = try #require(corrector.correct(engineOutput(misread), format: .mrvB))
-        #expect(corrected.text.lines == Vectors.mrvBFrance)
-        #expect(corrected.corrections.count == 7 && corrected.corrections.allSatisfy { $0.reason == .listedNumber })
-        // Without the list, or when the listed spelling fails the check digit, the read stands.
-        #expect(try #require(MRZCorrector().correct(engineOutput(misread), format: .mrvB)).text.lines == misread)
-        let wrongDigit = replacing(misread, 1, 9, with: "3")
-        #expect(try #require(corrector.correct(engineOutput(wrongDigit), format: .mrvB)).text.lines == wrongDigit)
-    }
-
     /// A forger's altered digit, read at 0.98 with the engine's faint runner-up choices beside it (as
     /// `lstm_choice_mode=2` always lists some): the faint choices do not make it doubtful, the check stays failed.
     @Test func faintAlternativesDoNotOpenASureCharacterToRepair() throws {

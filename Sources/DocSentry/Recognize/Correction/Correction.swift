@@ -17,7 +17,8 @@ public struct Correction: Sendable, Equatable, Codable {
         case documentCode = "document code"
         /// A code that is no State's, one character from one that is (`UnknownCountryCode`).
         case countryCode = "country code"
-        /// A listed document number read with look-alikes (`ListedNumber`).
+        /// A listed document number read with look-alikes. No pass makes it any more (the list rules match numbers
+        /// through their look-alikes themselves); reports written before can still be read back.
         case listedNumber = "listed number"
         /// The only cheap way to make a failing check digit pass (`CheckDigitSearch`).
         case checkDigit = "check digit"
