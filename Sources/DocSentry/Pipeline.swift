@@ -10,15 +10,12 @@ public struct Inspector: Sendable {
     public let referenceDate: CalendarDate
     /// The codes of `ruleSet.countries`, for the recogniser's country-code correction (built once, not per scan).
     let countryCodes: Set<String>
-    /// The specimen and lost/stolen document numbers of `ruleSet`, for the recogniser's number correction.
-    let listedDocumentNumbers: ListedDocumentNumbers
 
     public init(ruleSet: RuleSet, mode: Mode, referenceDate: CalendarDate) {
         self.ruleSet = ruleSet
         self.mode = mode
         self.referenceDate = referenceDate
         countryCodes = Set(ruleSet.countries.keys)
-        listedDocumentNumbers = ListedDocumentNumbers(ruleSet.specimenDocuments.map(\.documentNumber) + ruleSet.lostStolen.map(\.documentNumber))
     }
 
     /// Inspects MRZ text (from a swipe reader, a person, or the recogniser).

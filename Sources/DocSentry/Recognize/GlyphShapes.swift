@@ -18,7 +18,7 @@ public struct ShapeMatch: Sendable, Equatable, Codable {
 /// typefaces), and in a field where letters and digits are both legal the character classes cannot tell and the
 /// check digit only says that something is wrong. The print's shape says what: OCR-B's 9 and O, 3 and S differ in
 /// every cell. The corrector changes a character to its glyph only where a failing check digit then passes
-/// (`MRZCorrector`, step 1b), so a forger's altered character, which matches its own glyph, stays as printed.
+/// (`CheckedGlyphShape`), so a forger's altered character, which matches its own glyph, stays as printed.
 struct GlyphShapes: Sendable {
     /// Capital height of the templates in pixels: enough to tell O from 0, small enough to compare fast.
     static let capitalHeight = 16
