@@ -21,6 +21,9 @@ public enum PrintForensics {
         guard !cells.isEmpty else { return [] }
         let shapes = PrintMeasurer.measureConformity(&cells, crop: region.crop)
         var deviations = cells.map(CellDeviation.of)
+        for line in deviations.indices where line < shapes.count {
+            for index in deviations[line].indices { deviations[line][index].lineBlur = shapes[line].blur }
+        }
         if let glyphs = GlyphShapes.standard {
             for line in deviations.indices where line < shapes.count {
                 for index in deviations[line].indices where deviations[line][index].isSuspect {
@@ -89,6 +92,9 @@ public enum PrintForensics {
     static let baselineSpreads = 4.0
     static let sizeSpreads = 5.0
     static let strokeSpreads = 6.0
+    /// The blurs (`GlyphShapes.blurLevels` index) up to which a line's strokes are compared: through a stronger blur
+    /// an M's or a W's strokes run together and weigh more than their glyph's (a blurred genuine M reached 8.5).
+    static let sharpPrintBlur = 1
 
     /// A character off its line's baseline, of another size or of another stroke weight than its neighbours.
     static func geometryFinding(_ deviation: CellDeviation) -> Finding? {
@@ -107,7 +113,7 @@ public enum PrintForensics {
                 evidence: [Evidence("offset_spreads", String(format: "%.1f", bottom > 0 ? shift : -shift)),
                            Evidence("ink_bottom_capitals", String(format: "%.3f", (ink.bottom - cell.baseline) / capital))])
         }
-        if abs(height) < sizeSpreads, let stroke = deviation.stroke, abs(stroke) >= strokeSpreads {
+        if abs(height) < sizeSpreads, deviation.lineBlur <= sharpPrintBlur, let stroke = deviation.stroke, abs(stroke) >= strokeSpreads {
             return Finding(
                 rule: typefaceRule, severity: .warn,
                 message: "'\(cell.character)' is printed with strokes \(stroke > 0 ? "heavier" : "lighter") than its OCR-B glyph's and its neighbours' by \(String(format: "%.0f", abs(stroke))) times the line's spread: the MRZ is printed in one typeface (OCR-B, ICAO Doc 9303 Part 3 §4.4); a character pasted in from another typeface or printer stands out",
@@ -141,6 +147,8 @@ struct CellDeviation {
     var stroke: Double?
     /// The non-MRZ glyph the print matches better than any MRZ glyph, and by how much; set by the caller.
     var foreign: (glyph: Character, margin: Double)?
+    /// How blurred the line's print is (`GlyphShapes.blurLevels` index); set by the caller.
+    var lineBlur = 0
 
     /// Whether any measure is far enough out to compare the print with the glyphs outside the MRZ alphabet.
     var isSuspect: Bool {
@@ -229,11 +237,12 @@ extension PrintForensics {
     static func foreignMatch(_ cell: PrintedCell, crop: Raster, glyphs: GlyphShapes, shape: GlyphShapes.LineShape)
         -> (glyph: Character, margin: Double)? {
         let rows = Int(cell.capitalTop)..<Int(cell.baseline)
-        let scores = glyphs.scores(crop, left: cell.left, pitch: cell.pitch, rows: rows, shape: shape,
-                                   candidates: MRZCharacter.alphabet + GlyphShapes.outsideTheAlphabet)
-        let alphabet = Set(MRZCharacter.alphabet)
-        guard let mrz = scores.filter({ alphabet.contains($0.key) }).max(by: { $0.value < $1.value }),
-              let foreign = scores.filter({ !alphabet.contains($0.key) }).max(by: { $0.value < $1.value }) else { return nil }
+        guard let outside = GlyphShapes.outsideAlphabet,
+              let mrz = glyphs.scores(crop, left: cell.left, pitch: cell.pitch, rows: rows, shape: shape,
+                                      candidates: MRZCharacter.alphabet).max(by: { $0.value < $1.value }),
+              let foreign = outside.scores(crop, left: cell.left, pitch: cell.pitch, rows: rows, shape: shape,
+                                           candidates: GlyphShapes.outsideTheAlphabet).max(by: { $0.value < $1.value })
+        else { return nil }
         return (foreign.key, Double(foreign.value - mrz.value))
     }
 
@@ -274,8 +283,9 @@ extension PrintMeasurer {
             lineShapes.append(shape)
             for index in cells[line].indices where cells[line][index].ink != nil {
                 let cell = cells[line][index]
+                // At the line's own size only: the conformity is compared with the neighbours', measured alike.
                 let scores = shapes.scores(crop, left: cell.left, pitch: cell.pitch, rows: rows, shape: shape,
-                                           candidates: [cell.character])
+                                           candidates: [cell.character], sizes: [1])
                 cells[line][index].conformity = scores[cell.character].map(Double.init)
             }
         }
