@@ -6,7 +6,7 @@ DEBIAN_PACKAGES := pkg-config libpng-dev libtesseract-dev libleptonica-dev tesse
                    libcairo2-dev fonts-ocr-b
 BIN := .build/debug/docsentry
 
-.PHONY: setup build demo test bench clean
+.PHONY: setup build demo test bench fuzz clean
 
 ## setup: install the Debian packages DocSentry needs, only those missing (apt-get update first, once).
 setup:
@@ -35,8 +35,13 @@ bench: setup
 	$(SWIFT) build -c release $(BUILD_FLAGS)
 	@./scripts/bench.sh
 
+## fuzz: build the fuzz harness (Fuzz/, libFuzzer + AddressSanitizer) and run each target FUZZ_SECONDS (see Fuzz/README.md).
+FUZZ_SECONDS ?= 60
+fuzz: setup
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) ./scripts/fuzz.sh
+
 clean:
-	rm -rf .build
+	rm -rf .build Fuzz/.build
 
 ## model: train the MRZ recogniser Models/mrz.traineddata end to end, resumably (work in model-work/; see scripts/model/model.sh).
 MODEL_MINUTES ?= 240
