@@ -52,7 +52,7 @@ for target in $FUZZ_TARGETS; do
   cpu=$(awk '{ printf "%.1f", $1 + $2 }' "$log.cpu")
   elapsed=$(( $(date +%s) - started ))
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-  speed=$(awk -v runs="${runs:-0}" -v seconds="$cpu" 'BEGIN { printf "%.1f", seconds > 0 ? runs / seconds : 0 }')
+  speed=$(awk -v runs="${runs:-0}" -v seconds="$cpu" 'BEGIN { printf "%.1f", (seconds > 0 ? runs / seconds : 0) }')
   rss=$(sed -n 's/^stat::peak_rss_mb: *//p' "$log" | tail -1)
   units=$(find "$corpus" -type f | wc -l)
   size=$(du -sk "$corpus" | cut -f1)

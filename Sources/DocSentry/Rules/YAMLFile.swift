@@ -8,12 +8,7 @@ struct YAMLFile {
 
     init(path: String) throws(RulesError) {
         self.path = path
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw .unreadable(path: path, reason: "not UTF-8 text or not readable")
-        }
+        let text = try YAMLFile.text(path)
         do {
             guard let root = try Yams.compose(yaml: text) else {
                 throw RulesError.invalid(path: path, line: 1, problem: "the file is empty")
@@ -25,6 +20,19 @@ struct YAMLFile {
             throw YAMLFile.describe(error, path: path)
         } catch {
             throw .syntax(path: path, line: 1, column: 1, problem: String(describing: error))
+        }
+    }
+
+    /// A rules file's text. An empty file is not read: Foundation's `String(contentsOfFile:)` leaks a 4 KB buffer
+    /// on one (found by the rules fuzz target under LeakSanitizer).
+    static func text(_ path: String) throws(RulesError) -> String {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.intValue == 0 {
+            return ""
+        }
+        do {
+            return try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw .unreadable(path: path, reason: "not UTF-8 text or not readable")
         }
     }
 
