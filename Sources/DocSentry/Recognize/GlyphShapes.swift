@@ -9,6 +9,13 @@ public struct ShapeMatch: Sendable, Equatable, Codable {
     public let bestScore: Double
     /// Normalised correlation of the print with the glyph of the character the engine read.
     public let readScore: Double
+
+    /// Public so that a program with its own engine or print comparison (and the fuzz harness) can call the corrector.
+    public init(best: String, bestScore: Double, readScore: Double) {
+        self.best = best
+        self.bestScore = bestScore
+        self.readScore = readScore
+    }
 }
 
 /// The 37 MRZ characters drawn in OCR-B (the one typeface Doc 9303 Part 3 §4.4 allows in the MRZ), to check what
