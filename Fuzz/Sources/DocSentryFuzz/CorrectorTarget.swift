@@ -5,8 +5,8 @@ import DocSentry
 /// sometimes anything) per cell, a confidence, up to three alternatives (any non-empty text), a filler
 /// likeness, and a print-shape comparison per cell; then the text pipeline on what it returns.
 ///
-/// The first byte picks the format and which of the corrector's options are on (country codes and listed
-/// numbers from the repository's rules, the stock model's print-over-read pairs); every cell then takes a few
+/// The first byte picks the format and which of the corrector's options are on (country codes from the
+/// repository's rules, the stock model's print-over-read pairs); every cell then takes a few
 /// bytes. Checked besides not crashing: a correction names a cell of the grid and changes what was read there,
 /// the result has the format's shape, and one confidence per character.
 enum CorrectorTarget {
@@ -16,10 +16,6 @@ enum CorrectorTarget {
         let format = MRZFormat.allCases[Int(options) % MRZFormat.allCases.count]
         var corrector = MRZCorrector()
         if options & 0x08 != 0 { corrector.countryCodes = Set(Shared.ruleSet.countries.keys) }
-        if options & 0x10 != 0 {
-            corrector.listedDocumentNumbers = ListedDocumentNumbers(
-                Shared.ruleSet.specimenDocuments.map(\.documentNumber) + Shared.ruleSet.lostStolen.map(\.documentNumber))
-        }
         if options & 0x20 != 0 { corrector.printedOverRead = MRZCorrector.stockModelPrintedOverRead }
         let withShapes = options & 0x40 != 0
 
