@@ -94,6 +94,7 @@ struct AuditRun: ParsableCommand {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if resume && out == nil { throw ValidationError("--resume continues the audit in --out FILE: give --out") }
         if resume && force { throw ValidationError("--resume and --force contradict each other: choose one") }
+        try imageOptions.validate(redact: redact)
     }
 
     func run() throws {

@@ -25,6 +25,7 @@ struct Check: ParsableCommand {
         if mrz.isEmpty && files.isEmpty {
             throw ValidationError("give the MRZ with --mrz LINE LINE [LINE], '-' for standard input, or files to check")
         }
+        try imageOptions.validate(redact: options.redact)
     }
 
     func run() throws {

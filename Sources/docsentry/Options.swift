@@ -124,6 +124,13 @@ struct ImageOptions: ParsableArguments {
     @Option(help: "Write the intermediate images (page, located MRZ crop) of each scan into this folder.")
     var debugDir: String?
 
+    /// `--debug-dir` writes the scan's own pixels (the name, the portrait, the MRZ): never with `--redact`.
+    func validate(redact: Bool) throws {
+        if redact, debugDir != nil {
+            throw ValidationError("--debug-dir writes the scans' images, which show the holder's name, portrait and MRZ: it cannot be combined with --redact")
+        }
+    }
+
     func scanReader() throws -> ScanReader {
         var limits = DecodeLimits.standard
         limits.maxPixels = maxPixels

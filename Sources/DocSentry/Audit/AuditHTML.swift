@@ -167,12 +167,15 @@ public struct AuditHTML: Sendable {
 
     func thumbnail(_ report: Report) -> String {
         guard let image = report.image else { return "<div class=\"thumb none text\">MRZ text file</div>" }
-        guard let png = Thumbnail.png(ofScanAt: report.file, mrzBox: report.image?.mrzBox, width: thumbnailWidth, decoder: decoder) else {
-            return "<div class=\"thumb none\">scan not found</div>"
-        }
+        // A redacted record's scan is shown only as a silhouette nothing can be read in (see Thumbnail.redactedPNG).
+        let png = report.redacted
+            ? Thumbnail.redactedPNG(ofScanAt: report.file, mrzBox: image.mrzBox, decoder: decoder)
+            : Thumbnail.png(ofScanAt: report.file, mrzBox: image.mrzBox, width: thumbnailWidth, decoder: decoder)
+        guard let png else { return "<div class=\"thumb none\">scan not found</div>" }
         let located = image.mrzBox == nil ? "no MRZ located" : "MRZ located (red)"
-        return "<div class=\"thumb\"><img alt=\"scan, \(located)\" src=\"data:image/png;base64,\(Data(png).base64EncodedString())\">"
-            + "<span>\(image.format.uppercased()) \(image.width)×\(image.height) · \(located)</span></div>\n"
+        let redacted = report.redacted ? " · redacted: page outline only" : ""
+        return "<div class=\"thumb\(report.redacted ? " redacted" : "")\"><img alt=\"scan, \(located)\" src=\"data:image/png;base64,\(Data(png).base64EncodedString())\">"
+            + "<span>\(image.format.uppercased()) \(image.width)×\(image.height) · \(located)\(redacted)</span></div>\n"
     }
 
     func findingsTable(_ findings: [Finding]) -> String {
@@ -242,6 +245,7 @@ public struct AuditHTML: Sendable {
         .doc.unreadable{border-left-color:var(--unreadable)}.doc.error{border-left-color:var(--error)}
         .thumb{flex:0 0 320px;font-size:11.5px;color:#666}
         .thumb img{display:block;max-width:320px;height:auto;border:1px solid #ccc;background:#fff}
+        .thumb.redacted img{width:96px}
         .thumb.none{height:90px;border:1px dashed #bbb;display:flex;align-items:center;justify-content:center}
         .thumb.text{height:32px}
         .body{flex:1 1 auto;min-width:0}

@@ -19,7 +19,8 @@ public final class Auditor: @unchecked Sendable {
         public var redact: Bool
         /// Makes a worker's scan reader; called at most once per worker.
         public var makeScanner: @Sendable () throws(RecognizeError) -> ScanReader
-        /// Receives a scan's intermediate images (`--debug-dir`), called on the worker's thread.
+        /// Receives a scan's intermediate images (`--debug-dir`), called on the worker's thread; never with
+        /// `redact` (the images show the holder's name, portrait and MRZ).
         public var debug: (@Sendable (String) -> ((DebugImages) -> Void)?)?
 
         public init(jobs: Int, redact: Bool = false, makeScanner: @escaping @Sendable () throws(RecognizeError) -> ScanReader,
@@ -194,10 +195,8 @@ public final class Auditor: @unchecked Sendable {
                 let made = try make()
                 scanner = made
                 return made
-            }, debug: configuration.debug?(document.file))
-            if configuration.redact {
-                report = Redaction.redact(report, document: report.mrz.flatMap { try? MRZText(lines: $0) }.map(MRZParser.parse))
-            }
+            }, debug: configuration.redact ? nil : configuration.debug?(document.file))
+            if configuration.redact { report = Redaction.redact(report) }
             return .report(report, sha256: sha256)
         } catch .ocrUnavailable(let error) {
             lock.withLock {

@@ -76,9 +76,56 @@ public struct Thumbnail: Sendable, Equatable {
         }
     }
 
+    /// Box-blurs the picture `passes` times with a window of 2 * `radius` + 1 pixels (three passes are close to
+    /// a Gaussian), edges clamped.
+    public mutating func blur(radius: Int, passes: Int) {
+        guard radius > 0 else { return }
+        for _ in 0..<passes {
+            for horizontal in [true, false] {
+                var out = pixels
+                let (outer, inner) = horizontal ? (height, width) : (width, height)
+                for a in 0..<outer {
+                    for b in 0..<inner {
+                        for channel in 0..<3 {
+                            var sum = 0
+                            for offset in -radius...radius {
+                                let c = min(inner - 1, max(0, b + offset))
+                                let (x, y) = horizontal ? (c, a) : (a, c)
+                                sum += Int(pixels[(y * width + x) * 3 + channel])
+                            }
+                            let (x, y) = horizontal ? (b, a) : (a, b)
+                            out[(y * width + x) * 3 + channel] = UInt8(sum / (2 * radius + 1))
+                        }
+                    }
+                }
+                pixels = out
+            }
+        }
+    }
+
     /// The thumbnail as PNG bytes.
     public func png() throws(EncodeError) -> [UInt8] {
         try ImageEncoder.png(rgb: pixels, width: width, height: height)
+    }
+
+    /// The longest side, in pixels, of the picture of a redacted report's scan.
+    public static let redactedLongSide = 48
+
+    /// The picture of a scan for a redacted report (`--redact`): the whole page in at most 48 pixels along its
+    /// longest side, blurred over about 3 of them, with the located MRZ framed: it shows how the page lies,
+    /// its light and where the MRZ was found, and nothing that can be read.
+    ///
+    /// Why the whole page, so small: on a real scan nothing says where the portrait or the visual zone's text
+    /// are, so blanking them is not possible; at this size an MRZ character is under 1.5 pixels high even when
+    /// the scan is nothing but the MRZ (44 characters across 48 pixels), a portrait a blur of a few pixels.
+    public static func redactedPNG(ofScanAt path: String, mrzBox: [[Double]]?, decoder: ImageDecoder = ImageDecoder()) -> [UInt8]? {
+        guard let decoded = try? decoder.decode(fileAt: path) else { return nil }
+        var thumbnail = Thumbnail(page: decoded.raster, width: redactedLongSide, maxHeight: redactedLongSide)
+        thumbnail.blur(radius: 1, passes: 3)
+        if let box = mrzBox {
+            thumbnail.drawPolygon(box.compactMap { $0.count == 2 ? (x: $0[0], y: $0[1]) : nil }, thickness: 1)
+        }
+        return try? thumbnail.png()
     }
 
     /// The thumbnail of the scan at `path` with `mrzBox` (the report's `image.mrz_box`, page pixels) drawn on
