@@ -28,6 +28,12 @@ extension Inspector {
     /// - Throws: `DecodeError` when the file is not an image DocSentry can read (the caller reports it and goes
     ///   on); everything about the document itself, including "no MRZ found", is in the report.
     public func inspect(fileAt path: String, with scanner: ScanReader, debug: ((DebugImages) -> Void)? = nil) throws(DecodeError) -> Report {
+        var report = try readScan(fileAt: path, with: scanner, debug: debug)
+        report.ocrModel = scanner.reader.engine.identity
+        return report
+    }
+
+    private func readScan(fileAt path: String, with scanner: ScanReader, debug: ((DebugImages) -> Void)?) throws(DecodeError) -> Report {
         let clock = ContinuousClock()
         var timings: [String: Double] = [:]
         var start = clock.now

@@ -22,8 +22,8 @@ private func fail(_ error: AuditError) -> ExitCode {
     Console.error(error.description)
     switch error {
     case .inputMissing, .folderUnreadable, .cannotRead: return ExitCode(ExitStatus.noInput.rawValue)
-    case .badShard, .outputExists, .resumeMismatch: return ExitCode(ExitStatus.usage.rawValue)
-    case .corruptRecord, .mergeConflict: return ExitCode(ExitStatus.badInput.rawValue)
+    case .badShard, .outputExists, .resumeMismatch, .outputIsInput, .outputsCollide: return ExitCode(ExitStatus.usage.rawValue)
+    case .corruptRecord, .mergeConflict, .mixedRecords: return ExitCode(ExitStatus.badInput.rawValue)
     case .cannotWrite: return ExitCode(AuditExit.cannotWrite)
     case .ocrUnavailable: return ExitCode(ExitStatus.ocrUnavailable.rawValue)
     }
@@ -109,10 +109,14 @@ struct AuditRun: ParsableCommand {
             if let out, FileManager.default.fileExists(atPath: out) {
                 guard resume || force else { throw AuditError.outputExists(path: out) }
             }
+            try OutputGuard.check(outputs: [("--out", out), ("--csv", csv), ("--html", html)].compactMap { option, path in path.map { (option, $0) } },
+                                  inputs: plan.documents.map(\.file))
             if let out, resume, FileManager.default.fileExists(atPath: out) {
                 earlier = try Auditor.Earlier.load(out)
-                let now = Auditor.judgedWith(mode: mode, referenceDate: inspector.referenceDate)
-                if let before = earlier.judgedWith, before != now {
+                // The model is compared only when the earlier records hold scans (its identity needs an engine).
+                let model = earlier.origins.values(of: "OCR models").isEmpty ? nil : (try? imageOptions.scanReader())?.reader.engine.identity
+                if let (before, now) = earlier.disagreement(with: Provenance(rulesSHA256: inspector.rulesSHA256, ocrModel: model),
+                                                            mode: mode, referenceDate: inspector.referenceDate, redact: redact) {
                     throw AuditError.resumeMismatch(path: out, earlier: before, now: now)
                 }
             } else {
@@ -204,7 +208,9 @@ struct AuditMergeCommand: ParsableCommand {
         abstract: "Merge the JSON Lines of several audits (e.g. the shards of one archive) into one.",
         discussion: """
             A document in several inputs (same file, same SHA-256) is written once; the same file with \
-            different SHA-256s is an error (the scan changed between the runs). The output is sorted by file. \
+            different SHA-256s is an error (the scan changed between the runs), and so are records made by \
+            different DocSentry versions, rules, OCR models, judging options or redaction unless --allow-mixed \
+            is given. The output is sorted by file and written atomically; no output may be an input. \
             Exit code: as for an audit, over the merged documents.
             """)
 
@@ -223,14 +229,19 @@ struct AuditMergeCommand: ParsableCommand {
     @Flag(help: "Overwrite the output if it exists.")
     var force = false
 
+    @Flag(help: "Merge records made by different DocSentry versions, rules, OCR models, judging options or redaction (refused otherwise).")
+    var allowMixed = false
+
     @Flag(name: .shortAndLong, help: "No summary.")
     var quiet = false
 
     func run() throws {
         let tally: AuditTally
         do {
+            try OutputGuard.check(outputs: [("the merged output", output), ("--csv", csv), ("--html", html)].compactMap { option, path in path.map { (option, $0) } },
+                                  inputs: inputs)
             if FileManager.default.fileExists(atPath: output), !force { throw AuditError.outputExists(path: output) }
-            let results = try AuditMerge.merge(inputs, into: output)
+            let results = try AuditMerge.merge(inputs, into: output, allowMixed: allowMixed)
             if let csv { try AuditCSV.write(results, to: csv) }
             if let html {
                 try AuditHTML(subtitle: "\(results.count) documents merged from " + inputs.joined(separator: ", ")).write(results, to: html)

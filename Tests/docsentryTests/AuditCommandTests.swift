@@ -73,7 +73,7 @@ import Testing
             #expect((record["file"] as? String)?.hasPrefix(root + "/archive/day") == true)
         }
         let error = records.first { $0["error"] != nil }!
-        #expect(Set(error.keys) == ["file", "sha256", "error", "exit_code"])
+        #expect(Set(error.keys) == ["file", "sha256", "error", "exit_code", "docsentry_version", "rules_sha256"])
         #expect(error["exit_code"] as? Int == 65)
         let report = records.first { ($0["file"] as? String)?.hasSuffix("-td3.txt") == true }!
         #expect(report["schema_version"] as? Int == 1)

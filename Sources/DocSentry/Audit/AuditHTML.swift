@@ -18,10 +18,10 @@ public struct AuditHTML: Sendable {
         self.subtitle = subtitle
     }
 
-    /// Writes the report of `results` to `path`.
+    /// Writes the report of `results` to `path` (whole or not at all: `AtomicOutputFile`).
     public func write(_ results: AuditResults, to path: String) throws(AuditError) {
         let tally = try results.tally()
-        let out = try AuditOutputFile(path: path, append: false)
+        let out = try AtomicOutputFile(path: path)
         try out.write(head() + summary(tally))
         let sections: [(title: String, verdicts: Set<Verdict?>, css: String)] = [
             ("Rejected", [.reject], "reject"), ("For review", [.review], "review"),
@@ -48,6 +48,7 @@ public struct AuditHTML: Sendable {
             try out.write("<p class=\"allclear\">Every document passed.</p>\n")
         }
         try out.write("</main></body></html>\n")
+        try out.commit()
     }
 
     /// The rows of `records`, in their order, thumbnails made on all cores.
@@ -128,7 +129,7 @@ public struct AuditHTML: Sendable {
     /// One document's entry.
     func row(_ record: AuditRecord) -> String {
         switch record {
-        case let .error(file, sha256, message, exitCode):
+        case let .error(file, sha256, message, exitCode, _):
             return """
                 <article class="doc error"><div class="thumb none">not processed</div><div class="body">
                 <h3><span class="badge error">error \(exitCode)</span> <code>\(Self.escape(file))</code></h3>

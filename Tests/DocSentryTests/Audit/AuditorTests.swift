@@ -35,7 +35,7 @@ import Testing
         #expect(outcome.tally.count(.reject) == 40)
         let records = try records(folder.path + "/out.jsonl")
         #expect(records.count == 41)
-        guard case let .error(_, sha256, message, code) = records[folder.path + "/broken/lower.txt"] else {
+        guard case let .error(_, sha256, message, code, _) = records[folder.path + "/broken/lower.txt"] else {
             Issue.record("no error record for the lowercase MRZ"); return
         }
         #expect(code == 65)
