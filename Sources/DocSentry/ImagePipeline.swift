@@ -25,6 +25,11 @@ public struct DebugImages: Sendable {
 extension Inspector {
     /// Runs the whole pipeline on one scan: decode, locate, recognise and correct, then the MRZ checks.
     ///
+    /// With `timeBudget`, no stage is started once the scan has taken longer: the report is then `unreadable`
+    /// and says so, and a batch goes on with the next document. The clock is read between stages (decode,
+    /// locate, each way up the MRZ is read) rather than inside them: Tesseract's own monitor checks its deadline
+    /// only between words, and an MRZ line is one word to it, so it would not cut a read short either.
+    ///
     /// - Throws: `DecodeError` when the file is not an image DocSentry can read (the caller reports it and goes
     ///   on); everything about the document itself, including "no MRZ found", is in the report.
     public func inspect(fileAt path: String, with scanner: ScanReader, debug: ((DebugImages) -> Void)? = nil) throws(DecodeError) -> Report {
@@ -43,10 +48,23 @@ extension Inspector {
             start = now
         }
 
+        let begun = clock.now
+        func outOfTime(before stage: String, _ image: ImageDetails) -> Report? {
+            guard let timeBudget, clock.now - begun > timeBudget else { return nil }
+            let shown = { (duration: Duration) in
+                milliseconds(duration) < 1000 ? "\(Int(milliseconds(duration))) ms" : String(format: "%.1f s", milliseconds(duration) / 1000)
+            }
+            var report = unreadable(file: path, reason: "over the time limit of \(shown(timeBudget)) a document: stopped before \(stage), "
+                                    + "after \(shown(clock.now - begun)); raise --time-limit to give this scan longer", timings: timings)
+            report.image = image
+            return report
+        }
+
         let decoded = try scanner.decoder.decode(fileAt: path)
         lap("decode")
         var image = ImageDetails(format: decoded.format.rawValue, width: decoded.raster.width, height: decoded.raster.height,
                                  exifOrientation: decoded.orientation.map { Int($0.rawValue) })
+        if let late = outOfTime(before: "locating the MRZ", image) { return late }
 
         let region: MRZRegion
         do {
@@ -65,7 +83,8 @@ extension Inspector {
 
         // 0 and 180 degrees look alike to the locator: read the likelier way first, the other way if that fails.
         var best: (region: MRZRegion, read: RecognizedMRZ, score: Int)?
-        for candidate in [region, region.flipped] {
+        for (attempt, candidate) in [region, region.flipped].enumerated() {
+            if let late = outOfTime(before: attempt == 0 ? "reading the MRZ" : "reading the MRZ upside down", image) { return late }
             guard let read = scanner.reader.read(candidate, countryCodes: countryCodes, listedDocumentNumbers: listedDocumentNumbers) else { continue }
             let score = Self.readScore(read.corrected) + Self.orientationScore(candidate.orientationConfidence)
             if best == nil || score > best!.score { best = (candidate, read, score) }

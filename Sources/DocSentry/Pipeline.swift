@@ -14,6 +14,8 @@ public struct Inspector: Sendable {
     let listedDocumentNumbers: ListedDocumentNumbers
     /// The rules folder's SHA-256 (`ProvenanceDigest.rulesFolder`), written into every report.
     public let rulesSHA256: String
+    /// How long one scan may take (`--time-limit`); nil: no limit. See `inspect(fileAt:with:debug:)`.
+    public var timeBudget: Duration?
 
     public init(ruleSet: RuleSet, mode: Mode, referenceDate: CalendarDate) {
         self.ruleSet = ruleSet

@@ -98,7 +98,8 @@ struct AuditRun: ParsableCommand {
     }
 
     func run() throws {
-        let inspector = Inspector(ruleSet: try loadRules(), mode: mode, referenceDate: try referenceDay())
+        var inspector = Inspector(ruleSet: try loadRules(), mode: mode, referenceDate: try referenceDay())
+        inspector.timeBudget = imageOptions.timeBudget
         let plan: AuditPlan
         let earlier: Auditor.Earlier
         let output: AuditOutputFile?
@@ -137,9 +138,7 @@ struct AuditRun: ParsableCommand {
         defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
 
         let model = OCRModel(argument: imageOptions.ocrModel)
-        var decodeLimits = DecodeLimits.standard
-        decodeLimits.maxPixels = imageOptions.maxPixels
-        let limits = decodeLimits
+        let limits = imageOptions.decodeLimits
         let makeScanner: @Sendable () throws(RecognizeError) -> ScanReader = { () throws(RecognizeError) -> ScanReader in
             try ScanReader(model: model, limits: limits)
         }

@@ -29,7 +29,8 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let inspector = Inspector(ruleSet: try options.loadRules(), mode: options.mode, referenceDate: try options.referenceDay())
+        var inspector = Inspector(ruleSet: try options.loadRules(), mode: options.mode, referenceDate: try options.referenceDay())
+        inspector.timeBudget = imageOptions.timeBudget
         var scanner: ScanReader?
         var verdicts: [Verdict] = []
         var errors: [ExitStatus] = []
