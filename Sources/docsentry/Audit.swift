@@ -100,62 +100,30 @@ struct AuditRun: ParsableCommand {
     func run() throws {
         var inspector = Inspector(ruleSet: try loadRules(), mode: mode, referenceDate: try referenceDay())
         inspector.timeBudget = imageOptions.timeBudget
-        let plan: AuditPlan
-        let earlier: Auditor.Earlier
-        let output: AuditOutputFile?
-        var temporary: String?
-        do {
-            let shard = try shard.map { text throws(AuditError) in try Shard(parsing: text) }
-            plan = try AuditPlan.collect(roots: inputs, filter: PathFilter(include: include, exclude: exclude), shard: shard)
-            if let out, FileManager.default.fileExists(atPath: out) {
-                guard resume || force else { throw AuditError.outputExists(path: out) }
-            }
-            try OutputGuard.check(outputs: [("--out", out), ("--csv", csv), ("--html", html)].compactMap { option, path in path.map { (option, $0) } },
-                                  inputs: plan.documents.map(\.file))
-            if let out, resume, FileManager.default.fileExists(atPath: out) {
-                earlier = try Auditor.Earlier.load(out)
-                // The model is compared only when the earlier records hold scans (its identity needs an engine).
-                let model = earlier.origins.values(of: "OCR models").isEmpty ? nil : (try? imageOptions.scanReader())?.reader.engine.identity
-                if let (before, now) = earlier.disagreement(with: Provenance(rulesSHA256: inspector.rulesSHA256, ocrModel: model),
-                                                            mode: mode, referenceDate: inspector.referenceDate, redact: redact) {
-                    throw AuditError.resumeMismatch(path: out, earlier: before, now: now)
-                }
-            } else {
-                earlier = Auditor.Earlier()
-            }
-            if let out {
-                output = try AuditOutputFile(path: out, append: resume)
-            } else if csv != nil || html != nil {
-                let path = NSTemporaryDirectory() + "/docsentry-audit-\(ProcessInfo.processInfo.processIdentifier).jsonl"
-                temporary = path
-                output = try AuditOutputFile(path: path, append: false)
-            } else {
-                output = nil
-            }
-        } catch let error as AuditError {
-            throw fail(error)
-        }
-        defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
-
-        let model = OCRModel(argument: imageOptions.ocrModel)
-        let limits = imageOptions.decodeLimits
-        let makeScanner: @Sendable () throws(RecognizeError) -> ScanReader = { () throws(RecognizeError) -> ScanReader in
-            try ScanReader(model: model, limits: limits)
-        }
-        var debug: (@Sendable (String) -> ((DebugImages) -> Void)?)?
+        var request = AuditJob.Request(inputs: inputs)
+        request.filter = PathFilter(include: include, exclude: exclude)
+        request.jobs = jobs
+        request.redact = redact
+        request.model = OCRModel(argument: imageOptions.ocrModel)
+        request.limits = imageOptions.decodeLimits
         if imageOptions.debugDir != nil {
             let debugOptions = imageOptions
-            debug = { file in debugOptions.debugWriter(for: file) }
+            request.debug = { file in debugOptions.debugWriter(for: file) }
         }
-        let configuration = Auditor.Configuration(jobs: jobs, redact: redact, makeScanner: makeScanner, debug: debug)
-        let auditor = Auditor(inspector: inspector, documents: plan.documents, configuration: configuration,
-                              output: output, earlier: earlier)
-
-        let signals = SignalWatch(auditor: auditor)
-        let progress = quiet ? nil : ProgressTicker(auditor: auditor)
-        let outcome: Auditor.Outcome
+        (request.output, request.resume, request.force, request.csv, request.html) = (out, resume, force, csv, html)
+        let job: AuditJob
         do throws(AuditError) {
-            outcome = try auditor.run()
+            if let shard { request.shard = try Shard(parsing: shard) }
+            job = try AuditJob(request, inspector: inspector)
+        } catch {
+            throw fail(error)
+        }
+
+        let signals = SignalWatch(auditor: job.auditor)
+        let progress = quiet ? nil : ProgressTicker(auditor: job.auditor)
+        let result: AuditJob.Result
+        do throws(AuditError) {
+            result = try job.run()
         } catch {
             progress?.finish()
             throw fail(error)
@@ -163,37 +131,13 @@ struct AuditRun: ParsableCommand {
         progress?.finish()
         signals.disarm()
 
-        var tally = outcome.tally
-        let recordsPath = out ?? temporary
-        do throws(AuditError) {
-            if resume, let recordsPath { tally = try AuditResults([recordsPath]).tally() }
-            if !outcome.interrupted, let recordsPath, csv != nil || html != nil {
-                let results = try AuditResults([recordsPath])
-                if let csv { try AuditCSV.write(results, to: csv) }
-                if let html {
-                    var subtitle = "docsentry audit " + inputs.joined(separator: " ")
-                    if let shard { subtitle += " --shard \(shard)" }
-                    subtitle += " \(Auditor.judgedWith(mode: mode, referenceDate: inspector.referenceDate))"
-                    subtitle += " · \(ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]))"
-                    try AuditHTML(subtitle: subtitle).write(results, to: html)
-                }
-            }
-        } catch {
-            throw fail(error)
-        }
-
         if !quiet {
-            let summary = AuditSummary(
-                tally: tally, inspected: outcome.inspected, earlier: outcome.earlier, planned: plan.documents.count,
-                skipped: plan.skipped, seconds: outcome.seconds, jobs: min(jobs, max(1, plan.documents.count)),
-                interrupted: outcome.interrupted, output: out)
-            var text = summary.render()
-            if outcome.interrupted, csv != nil || html != nil { text += "\n--csv and --html are written when the audit completes" }
+            var text = result.summary.render()
+            if result.interrupted, csv != nil || html != nil { text += "\n--csv and --html are written when the audit completes" }
             if out == nil { Console.print(text) } else { FileHandle.standardError.write(Data((text + "\n").utf8)) }
         }
-        if outcome.interrupted { throw ExitCode(signals.exitStatus) }
-        let status = tally.exitStatus
-        if status != 0 { throw ExitCode(status) }
+        if result.interrupted { throw ExitCode(signals.exitStatus) }
+        if result.tally.exitStatus != 0 { throw ExitCode(result.tally.exitStatus) }
     }
 
     func referenceDay() throws -> CalendarDate { try Judging.referenceDay(referenceDate) }
@@ -236,17 +180,9 @@ struct AuditMergeCommand: ParsableCommand {
 
     func run() throws {
         let tally: AuditTally
-        do {
-            try OutputGuard.check(outputs: [("the merged output", output), ("--csv", csv), ("--html", html)].compactMap { option, path in path.map { (option, $0) } },
-                                  inputs: inputs)
-            if FileManager.default.fileExists(atPath: output), !force { throw AuditError.outputExists(path: output) }
-            let results = try AuditMerge.merge(inputs, into: output, allowMixed: allowMixed)
-            if let csv { try AuditCSV.write(results, to: csv) }
-            if let html {
-                try AuditHTML(subtitle: "\(results.count) documents merged from " + inputs.joined(separator: ", ")).write(results, to: html)
-            }
-            tally = try results.tally()
-        } catch let error as AuditError {
+        do throws(AuditError) {
+            tally = try AuditMerge.merge(inputs, into: output, csv: csv, html: html, force: force, allowMixed: allowMixed)
+        } catch {
             throw fail(error)
         }
         if !quiet {
