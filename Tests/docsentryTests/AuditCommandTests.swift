@@ -183,7 +183,7 @@ import Testing
         }
         let html = String(decoding: FileManager.default.contents(atPath: root + "/g.html")!, as: UTF8.self)
         let notPass = verdicts.values.filter { $0 != "pass" }.count
-        #expect(html.components(separatedBy: "src=\"data:image/png;base64,").count - 1 == notPass)
+        #expect(html.components(separatedBy: "src=\"data:image/jpeg;base64,").count - 1 == notPass)
         #expect(Self.lines(root + "/g.csv").count == keys.count + 1)
     }
 
@@ -239,7 +239,7 @@ import Testing
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
             return object["image"] != nil && object["verdict"] as? String != "pass"
         }.count
-        #expect(html.components(separatedBy: "src=\"data:image/png;base64,").count - 1 == notPass)
+        #expect(html.components(separatedBy: "src=\"data:image/jpeg;base64,").count - 1 == notPass)
         #expect(!html.contains("<script") && !html.contains("http://") && !html.contains("https://"))
     }
 }
