@@ -105,7 +105,23 @@ extension Inspector {
         }
 
         var earlier = Assessment()
-        for correction in best.read.corrected.corrections {
+        // Forensics: the print of the MRZ itself (pasted characters, characters outside the MRZ alphabet), and the
+        // corrections a passing check rests on against a sure read (evidence, not repairs).
+        let text = best.read.corrected.text
+        let grids = PrintMeasurer.lineGrids(best.region, text: text)
+        for finding in PrintForensics.findings(best.region, text: text, grids: grids) { earlier.note(finding) }
+        let overrules = OverruledRead.overrules(in: best.read.corrected) { correction in
+            PrintForensics.printMargin(best.region, text: text, grids: grids, line: correction.line - 1, column: correction.column - 1,
+                                       read: Character(correction.read), chosen: Character(correction.chosen))
+        }
+        for overrule in overrules {
+            var finding = OverruledRead.finding(overrule)
+            let line = overrule.correction.line - 1
+            if line < grids.count { finding.pageBox = grids[line].imageBox(column: overrule.correction.column - 1, in: best.region) }
+            earlier.note(finding)
+        }
+        lap("forensics")
+        for correction in best.read.corrected.corrections where !overrules.contains(where: { $0.correction == correction }) {
             // A check digit made to pass by changing a character the engine was fairly sure of is exactly what an
             // altered field looks like: a person confirms it (review) instead of DocSentry deciding.
             // O/0 and I/1 are the exception: engines swap them whatever their confidence, and no forger gains by it.

@@ -55,6 +55,9 @@ public struct Inspector: Sendable {
             findings = findings.map { markConfidence($0, document: document, confidences: confidences) }
         }
         findings = findings.map(applyPolicy)
+        // A read that breaks the grammar everywhere is a rescan, not a forgery (OCR input only: typed text is
+        // what its sender means).
+        if confidences != nil { findings = GarbageRead.judge(findings) }
         timings["validate", default: 0] += milliseconds(clock.now - start)
         var report = Report(
             file: file, verdict: Verdict.from(findings: findings), mode: mode, referenceDate: referenceDate,

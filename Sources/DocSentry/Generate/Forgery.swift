@@ -14,7 +14,8 @@ import Foundation
 ///   the issuer's maximum validity after the reference date.
 /// - `invalidIssuingState`: a code that Part 3 §5 does not list (a typing error such as `NDL`), or a code in real
 ///   use that ICAO does not list (`INP`, `WSA`, `BDR`).
-/// - `specimenNumberReused`: the issuer and number of a published specimen (`UTO L898902C3`, Part 4 Appendix A).
+/// - `specimenNumberReused`: the issuer and number of a published specimen (`UTO L898902C3`, Part 4 Appendix A), or
+///   the specimen's number alone under the document's own issuer.
 /// - `pastedCharacter`: one changed character re-rendered larger, smaller, off the baseline or in another
 ///   typeface, with every check digit recomputed: the text is consistent, the print is not (Part 3 §4.4 fixes
 ///   the typeface, size and pitch).
@@ -445,6 +446,11 @@ extension Forgery {
             throw .forgeryNotPossible(forgery: self, reason: "no published specimen of format \(design.format)")
         }
         let specimen = generator.element(of: candidates)
+        // Half the time the forger keeps the document's own issuer and copies only the specimen's number.
+        if specimen.issuer != design.content.fields.issuingState, generator.chance(0.5) {
+            reuseSpecimenNumber(specimen, in: &design)
+            return
+        }
         var content = design.content
         let original = content.fields.issuingState + " " + content.fields.documentNumber
         content.fields.issuingState = specimen.issuer
@@ -480,6 +486,23 @@ extension Forgery {
             field: MRZFieldName.documentNumber.rawValue, line: nil, column: nil,
             original: original, altered: specimen.issuer + " " + specimen.documentNumber,
             detail: "issuer and number of the published specimen \(specimen.issuer) \(specimen.documentNumber) (Rules/specimens.yaml), with a new holder"))
+        design.expectedVerdict = .reject
+        design.expectedVerdictWithForensics = .reject
+    }
+
+    /// The number of a published specimen under the document's own issuer, every check digit recomputed.
+    private func reuseSpecimenNumber(_ specimen: PublishedSpecimen, in design: inout SpecimenDesign) {
+        var content = design.content
+        let original = content.fields.documentNumber
+        content.fields.documentNumber = specimen.documentNumber
+        content.visualZone.documentNumber = specimen.documentNumber
+        design.content = content
+        design.recompose()
+        design.expectedRules = ["specimen.document-number.other-issuer"]
+        design.forgeries.append(ForgeryRecord(
+            kind: self, variant: "other_issuer", field: MRZFieldName.documentNumber.rawValue, line: nil, column: nil,
+            original: original, altered: specimen.documentNumber,
+            detail: "number \(specimen.documentNumber) of the published specimen \(specimen.issuer) \(specimen.documentNumber) (Rules/specimens.yaml) under issuer \(content.fields.issuingState)"))
         design.expectedVerdict = .reject
         design.expectedVerdictWithForensics = .reject
     }

@@ -43,6 +43,11 @@ struct GlyphShapes: Sendable {
     /// 0.7 on clean print.
     static let blurLevels: [Double] = [0, 0.7, 1.4, 2.1, 2.8]
 
+    /// Characters OCR-B has that the MRZ does not allow (Doc 9303 Part 3 §4.3), drawn too, so that the print of a
+    /// lowercase letter, punctuation or a national character can be told from the MRZ glyph the engine took it
+    /// for (`PrintForensics`).
+    static let outsideTheAlphabet = "abcdefghijklmnopqrstuvwxyz-,.'ÄÖÜØäöüø"
+
     /// The shapes drawn with the installed OCR-B (Debian's fonts-ocr-b); nil when Cairo cannot draw them.
     static let standard: GlyphShapes? = try? GlyphShapes()
 
@@ -60,7 +65,7 @@ struct GlyphShapes: Sendable {
             throw .renderingFailed("the font found for \"\(family)\" is not fixed-pitch: install fonts-ocr-b")
         }
         var templates: [[Character: [Float]]] = Array(repeating: [:], count: Self.blurLevels.count)
-        for character in MRZCharacter.alphabet {
+        for character in MRZCharacter.alphabet + Self.outsideTheAlphabet {
             canvas.colour(Colour(red: 1, green: 1, blue: 1))
             canvas.rectangle(0, 0, Double(Self.width) / 10, Double(Self.height) / 10)
             canvas.fill()

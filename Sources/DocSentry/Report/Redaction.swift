@@ -55,11 +55,11 @@ public enum Redaction {
                 secrets.scrub(onPersonalCharacters ? Self.maskingQuotedMRZCharacters(text) : text)
             }
             let evidence = finding.evidence.map { item in
-                Evidence(item.name, onPersonalCharacters && Self.isMRZText(item.value) ? Self.masked(item.value) : secrets.scrub(item.value))
+                Evidence(item.name, onPersonalCharacters && Self.isCharacters(item.value) ? Self.masked(item.value) : secrets.scrub(item.value))
             }
             return Finding(rule: finding.rule, severity: finding.severity, message: clear(finding.message),
                            fieldNames: finding.fields, position: finding.position, evidence: evidence,
-                           lowConfidence: finding.lowConfidence)
+                           lowConfidence: finding.lowConfidence, pageBox: finding.pageBox)
         }
         report.checks = report.checks.map { Check(rule: $0.rule, status: $0.status, detail: $0.detail.map(secrets.scrub)) }
         return report
@@ -72,7 +72,13 @@ public enum Redaction {
 
     static func isMRZText(_ text: String) -> Bool { !text.isEmpty && text.allSatisfy(MRZCharacter.isValid) }
 
-    /// `'X'` and `'X<Y'` quotes of MRZ characters masked (`read '8', corrected to 'B'`).
+    /// Whether a quote or an evidence value is characters of the document: MRZ text, or up to three characters
+    /// of any kind (a glyph outside the MRZ alphabet that forensics saw printed, `Ö`).
+    static func isCharacters(_ text: String) -> Bool {
+        isMRZText(text) || (!text.isEmpty && text.count <= 3 && Double(text) == nil)
+    }
+
+    /// `'X'` and `'X<Y'` quotes of document characters masked (`read '8', corrected to 'B'`).
     static func maskingQuotedMRZCharacters(_ text: String) -> String {
         let parts = text.split(separator: "'", omittingEmptySubsequences: false)
         guard parts.count >= 3 else { return text }
@@ -81,7 +87,7 @@ public enum Redaction {
             if index > 0 { out += "'" }
             // Odd pieces are between quotes when the quotes pair up.
             let quoted = index % 2 == 1 && index < parts.count - 1
-            out += quoted && isMRZText(String(part)) ? masked(String(part)) : String(part)
+            out += quoted && isCharacters(String(part)) ? masked(String(part)) : String(part)
         }
         return out
     }

@@ -50,6 +50,20 @@ import Testing
         #expect(redacted.mrz?.map(\.count) == [44, 44])
     }
 
+    /// Forensic findings on a personal field quote the character seen printed, which may be no MRZ character.
+    @Test func charactersAForensicFindingQuotesOnAPersonalFieldAreMasked() throws {
+        var report = try Self.scannedReport()
+        report.findings.append(Finding(
+            rule: "forensics.non-mrz-character", severity: .fail,
+            message: "the print here looks like 'Ö', which the MRZ does not allow (only A-Z, 0-9 and <); it was read as 'O'",
+            position: MRZPosition(line: 1, column: 9),
+            evidence: [Evidence("read", "O"), Evidence("printed", "Ö"), Evidence("shape_margin", "0.12")]))
+        let redacted = Redaction.redact(report)
+        let finding = try #require(redacted.findings.last)
+        #expect(finding.message == "the print here looks like '*', which the MRZ does not allow (only A-Z, 0-9 and <); it was read as '*'")
+        #expect(finding.evidence.map(\.value) == ["*", "*", "0.12"])
+    }
+
     @Test func aReportWhoseMRZCannotBeParsedKeepsNoMRZCharacter() throws {
         var report = try Self.scannedReport()
         report.mrz = ["P<UTOERIKSSON<<ANNA", "L898902C36UTO7408122F"]
