@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 BUILD_FLAGS ?=
 DEBIAN_PACKAGES := pkg-config libpng-dev libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng \
-                   libcairo2-dev fonts-ocr-b
+                   libcairo2-dev fonts-ocr-b chromium python3-pexpect
 BIN := .build/debug/docsentry
 
 .PHONY: setup build demo test bench clean

@@ -20,6 +20,8 @@ public struct DebugImages: Sendable {
     public var crop: Raster?
     public var binarized: Raster?
     public var page: Raster?
+    /// The located MRZ the crop belongs to: its line boxes place each character cell in `crop` (`docsentry explain`).
+    public var region: MRZRegion?
 }
 
 extension Inspector {
@@ -93,7 +95,7 @@ extension Inspector {
             if score >= 70 { break }
         }
         lap("recognize")
-        debug?(DebugImages(crop: best?.region.crop ?? region.crop, page: decoded.raster))
+        debug?(DebugImages(crop: best?.region.crop ?? region.crop, page: decoded.raster, region: best?.region ?? region))
         guard let best else {
             var report = unreadable(file: path, reason: "an MRZ-like text band was found but could not be read as an MRZ (\(region.lineCount) lines of about \(region.charactersPerLine) characters)", timings: timings)
             report.image = image

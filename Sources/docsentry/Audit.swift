@@ -181,7 +181,9 @@ struct AuditMergeCommand: ParsableCommand {
     func run() throws {
         let tally: AuditTally
         do throws(AuditError) {
-            tally = try AuditMerge.merge(inputs, into: output, csv: csv, html: html, force: force, allowMixed: allowMixed)
+            // The report's plain-language texts come from the shipped rules (or $DOCSENTRY_RULES), when they load.
+            let texts = html == nil ? [:] : (try? RuleSet.load(directory: RulesLocation.bundled())).map { AuditHTML.ruleTexts($0.explanations) } ?? [:]
+            tally = try AuditMerge.merge(inputs, into: output, csv: csv, html: html, force: force, allowMixed: allowMixed, ruleTexts: texts)
         } catch {
             throw fail(error)
         }

@@ -48,7 +48,7 @@ struct Check: ParsableCommand {
             verdicts.append(report.verdict)
             switch options.format {
             case .json: Console.print(Console.json(shown))
-            case .text: Console.print(TextRenderer(color: Console.useColor, verbose: options.verbose).render(shown))
+            case .text: Console.print(TextRenderer(color: Console.useColor, verbose: options.verbose, rules: inspector.ruleSet).render(shown))
             }
         }
 

@@ -11,6 +11,6 @@ struct DocSentryCommand: ParsableCommand {
             DocSentry cannot use), 66 input file missing, 78 rules folder invalid.
             """,
         version: DocSentryVersion.current,
-        subcommands: [Check.self, Audit.self, RulesCommand.self, GenerateLines.self, Generate.self])
+        subcommands: [Check.self, Audit.self, Explain.self, Course.self, Quiz.self, RulesCommand.self, GenerateLines.self, Generate.self])
 
 }

@@ -14,20 +14,30 @@ import Foundation
 /// from the audit's JSON Lines; the thumbnails are made from the scans, which must still be where the records
 /// say.
 public struct AuditHTML: Sendable {
-    /// Plain words for a rule: a title and what it means for the document (the rules folder's explanations).
+    /// Plain words for a rule (the rules folder's explanations): a title, what it means for the document, and
+    /// what to do about it.
     public struct RuleText: Sendable, Equatable {
         public var title: String
         public var meaning: String
+        public var atTheDesk: String
 
-        public init(title: String, meaning: String) {
+        public init(title: String, meaning: String, atTheDesk: String) {
             self.title = title
             self.meaning = meaning
+            self.atTheDesk = atTheDesk
         }
+    }
+
+    /// The texts of an explanation catalogue (`Rules/explanations/en.yaml`).
+    public static func ruleTexts(_ catalogue: ExplanationCatalogue) -> [String: RuleText] {
+        catalogue.entries.mapValues { RuleText(title: $0.title, meaning: $0.meaning, atTheDesk: $0.atTheDesk) }
     }
 
     /// Shown under the title: how the audit was run.
     public var subtitle: String
-    /// Plain-language texts by rule id; a finding without one shows its own message only.
+    /// Plain-language texts by rule id: each finding is titled by its rule's, and the summary's table of findings
+    /// explains each rule once (not per document: a report of 10,000 documents would repeat them thousands of
+    /// times); a finding without one shows its own message only.
     public var ruleTexts: [String: RuleText] = [:]
     /// Thumbnail width in pixels.
     public var thumbnailWidth = 160
@@ -163,8 +173,12 @@ public struct AuditHTML: Sendable {
         if findings.isEmpty { html += "<tr><td>none</td></tr>\n" }
         let most = findings.first?.documents ?? 1
         for (rule, count) in findings {
-            let title = ruleTexts[rule].map { "<span class=\"title\">\(Self.escape($0.title))</span> " } ?? ""
-            html += "<tr><td>\(title)<code>\(Self.escape(rule))</code></td><td class=\"n\">\(count)</td>"
+            var name = "<code>\(Self.escape(rule))</code>"
+            if let text = ruleTexts[rule] {
+                name = "<details><summary><b>\(Self.escape(text.title))</b> \(name)</summary><p>\(Self.escape(text.meaning))</p>"
+                    + "<p><i>At the desk:</i> \(Self.escape(text.atTheDesk))</p></details>"
+            }
+            html += "<tr><td>\(name)</td><td class=\"n\">\(count)</td>"
                 + "<td class=\"bar\"><span style=\"width:\(max(1, count * 100 / most))%\"></span></td></tr>\n"
         }
         html += "</table>\n"
@@ -276,10 +290,10 @@ public struct AuditHTML: Sendable {
             let link = URL(fileURLWithPath: report.file).absoluteString
             return "<div class=\"thumb none link\"><a href=\"\(Self.escape(link))\">open the scan</a><span class=\"cap\">\(Self.escape(caption))</span></div>\n"
         }
-        // A redacted record's scan is shown only as a silhouette nothing can be read in (Thumbnail.redactedPicture).
+        // A redacted record's scan is shown only as a silhouette nothing can be read in (AuditThumbnail.redactedPicture).
         let picture = report.redacted
-            ? Thumbnail.redactedPicture(ofScanAt: report.file, mrzBox: image.mrzBox, rotation: image.rotation, decoder: decoder)
-            : Thumbnail.picture(ofScanAt: report.file, mrzBox: image.mrzBox, rotation: image.rotation, width: thumbnailWidth, decoder: decoder)
+            ? AuditThumbnail.redactedPicture(ofScanAt: report.file, mrzBox: image.mrzBox, rotation: image.rotation, decoder: decoder)
+            : AuditThumbnail.picture(ofScanAt: report.file, mrzBox: image.mrzBox, rotation: image.rotation, width: thumbnailWidth, decoder: decoder)
         guard let picture else { return "<div class=\"thumb none\">scan not found</div>\n" }
         var html = "<div class=\"thumb\(report.redacted ? " redacted" : "")\"><div class=\"frame\">"
             + "<img alt=\"scan, \(located)\" width=\"\(picture.width)\" height=\"\(picture.height)\" src=\"data:image/jpeg;base64,\(Data(picture.jpeg).base64EncodedString())\">"
@@ -302,7 +316,6 @@ public struct AuditHTML: Sendable {
             if let position = finding.position { html += " <span class=\"where\">\(Self.escape(position.description))</span>" }
             if finding.lowConfidence { html += " <span class=\"low\">low OCR confidence: rescan</span>" }
             html += "\n<p class=\"msg\">\(Self.escape(finding.message))</p>"
-            if let text { html += "\n<p class=\"meaning\">\(Self.escape(text.meaning))</p>" }
             if !finding.evidence.isEmpty {
                 html += "\n<p class=\"evidence\">" + finding.evidence.map { "<span class=\"ev\"><i>\(Self.escape($0.name))</i> \(Self.escape($0.value))</span>" }.joined(separator: " ") + "</p>"
             }
@@ -360,8 +373,9 @@ public struct AuditHTML: Sendable {
         td.review{color:var(--review)}td.reject{color:var(--reject);font-weight:600}td.unreadable{color:var(--unreadable)}
         td.bar{width:30%}
         td.bar span{display:block;height:10px;margin-top:5px;background:var(--reject);border-radius:2px;opacity:.75}
-        table.bars td:first-child{overflow-wrap:anywhere}
-        table.bars .title{display:block}
+        table.bars td:first-child{overflow-wrap:break-word}
+        table.bars details p{margin:4px 0;font-size:13px;color:#444}
+        table.bars summary{cursor:pointer}
         .controls{position:sticky;top:0;z-index:2;display:flex;flex-wrap:wrap;gap:8px 18px;align-items:center;background:#f6f7f9;padding:8px 0;margin-bottom:10px;border-bottom:1px solid var(--line)}
         .controls fieldset{border:0;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4px 12px;align-items:center}
         .controls legend{float:left;font-weight:600;margin-right:6px}
@@ -405,8 +419,7 @@ public struct AuditHTML: Sendable {
         .rule{color:#444;overflow-wrap:anywhere}
         .where{color:#666;font-size:12.5px;white-space:nowrap}
         .low{display:inline-block;background:#fff3e0;color:var(--review);border-radius:3px;padding:0 5px;font-size:12px}
-        .msg,.meaning,.evidence{margin:3px 0 0;overflow-wrap:anywhere}
-        .meaning{color:#555}
+        .msg,.evidence{margin:3px 0 0;overflow-wrap:anywhere}
         .ev{display:inline-block;background:#f1f3f4;border-radius:3px;padding:0 5px;margin:1px 4px 1px 0;font-family:"DejaVu Sans Mono",Menlo,monospace;font-size:12px;overflow-wrap:anywhere}
         .ev i{font-family:system-ui,sans-serif;color:#666}
         details summary{cursor:pointer;color:#555;margin:4px 0}

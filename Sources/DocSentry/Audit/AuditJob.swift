@@ -116,7 +116,11 @@ public final class AuditJob {
         if !outcome.interrupted, let recordsPath, request.csv != nil || request.html != nil {
             let results = try AuditResults([recordsPath])
             if let csv = request.csv { try AuditCSV.write(results, to: csv) }
-            if let html = request.html { try AuditHTML(subtitle: subtitle()).write(results, to: html) }
+            if let html = request.html {
+                var report = AuditHTML(subtitle: subtitle())
+                report.ruleTexts = AuditHTML.ruleTexts(inspector.ruleSet.explanations)
+                try report.write(results, to: html)
+            }
         }
         let summary = AuditSummary(
             tally: tally, inspected: outcome.inspected, earlier: outcome.earlier, planned: plan.documents.count,
@@ -143,15 +147,19 @@ extension AuditMerge {
     /// the CSV and HTML reports of the merged records; no output may be an input.
     ///
     /// - Returns: the counters over the merged documents.
+    ///
+    /// - Parameter ruleTexts: the plain-language texts the HTML report shows (`AuditHTML.ruleTexts`).
     public static func merge(_ inputs: [String], into output: String, csv: String?, html: String?, force: Bool = false,
-                             allowMixed: Bool = false) throws(AuditError) -> AuditTally {
+                             allowMixed: Bool = false, ruleTexts: [String: AuditHTML.RuleText] = [:]) throws(AuditError) -> AuditTally {
         let outputs = [("the merged output", Optional(output)), ("--csv", csv), ("--html", html)]
         try OutputGuard.check(outputs: outputs.compactMap { option, path in path.map { (option, $0) } }, inputs: inputs)
         if FileManager.default.fileExists(atPath: output), !force { throw .outputExists(path: output) }
         let results = try merge(inputs, into: output, allowMixed: allowMixed)
         if let csv { try AuditCSV.write(results, to: csv) }
         if let html {
-            try AuditHTML(subtitle: "\(results.count) documents merged from " + inputs.joined(separator: ", ")).write(results, to: html)
+            var report = AuditHTML(subtitle: "\(results.count) documents merged from " + inputs.joined(separator: ", "))
+            report.ruleTexts = ruleTexts
+            try report.write(results, to: html)
         }
         return try results.tally()
     }

@@ -9,8 +9,8 @@ import Testing
         let thumbnail = Thumbnail(page: page, width: 320)
         #expect(thumbnail.width == 320 && thumbnail.height == 200)
         #expect(thumbnail.pixels[0] == 0)
-        #expect(thumbnail.pixels[10 * 320 + 300] == 255)
-        #expect(thumbnail.pixels.count == 320 * 200)
+        #expect(thumbnail.pixels[(10 * 320 + 300) * 3] == 255)
+        #expect(thumbnail.pixels.count == 320 * 200 * 3)
     }
 
     @Test func tallPagesAreLimitedInHeightAndSmallOnesNeverEnlarged() {
@@ -20,12 +20,43 @@ import Testing
         #expect(small.width == 100 && small.height == 50)
     }
 
+    @Test func theMRZBoxIsDrawnInColourAtThePagePosition() throws {
+        var thumbnail = Thumbnail(page: Raster(width: 1000, height: 500), width: 200)
+        thumbnail.drawPolygon([(100, 300), (900, 300), (900, 450), (100, 450)])
+        func pixel(_ x: Int, _ y: Int) -> [UInt8] { Array(thumbnail.pixels[((y * 200 + x) * 3)..<((y * 200 + x) * 3 + 3)]) }
+        #expect(pixel(100, 60) == [230, 20, 60])    // top edge at y 300 * 0.2
+        #expect(pixel(20, 75) == [230, 20, 60])     // left edge
+        #expect(pixel(100, 75) == [255, 255, 255])  // inside untouched
+        let png = try thumbnail.png()
+        #expect(Array(png.prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
+    }
+}
+
+/// The audit report's grey, upright thumbnails.
+@Suite struct AuditThumbnailTests {
+    @Test func scalesToTheWidthAveragingPixels() {
+        var page = Raster(width: 640, height: 400, filledWith: 255)
+        for y in 0..<400 { for x in 0..<320 { page[x, y] = 0 } }   // left half black
+        let thumbnail = AuditThumbnail(page: page, width: 320)
+        #expect(thumbnail.width == 320 && thumbnail.height == 200)
+        #expect(thumbnail.pixels[0] == 0)
+        #expect(thumbnail.pixels[10 * 320 + 300] == 255)
+        #expect(thumbnail.pixels.count == 320 * 200)
+    }
+
+    @Test func tallPagesAreLimitedInHeightAndSmallOnesNeverEnlarged() {
+        let tall = AuditThumbnail(page: Raster(width: 800, height: 2000), width: 320, maxHeight: 400)
+        #expect(tall.height == 400 && tall.width == 160)
+        let small = AuditThumbnail(page: Raster(width: 100, height: 50), width: 320)
+        #expect(small.width == 100 && small.height == 50)
+    }
+
     /// A document turned a quarter clockwise in the image (the report's rotation 1) is turned back: what was the
     /// image's right edge is the thumbnail's top, and page points follow.
     @Test func aTurnedDocumentIsShownUprightAndItsPointsFollow() throws {
         var page = Raster(width: 400, height: 800, filledWith: 255)
         for y in 0..<100 { for x in 300..<400 { page[x, y] = 0 } }   // a black square at the image's top right
-        let thumbnail = Thumbnail(page: page, width: 200, maxHeight: 400, quarterTurns: 1)
+        let thumbnail = AuditThumbnail(page: page, width: 200, maxHeight: 400, quarterTurns: 1)
         #expect(thumbnail.width == 200 && thumbnail.height == 100, "upright: landscape, 200 wide")
         #expect(thumbnail.pixels[5 * 200 + 5] == 0, "the top right corner is now the top left")
         #expect(thumbnail.pixels[95 * 200 + 195] == 255)
@@ -33,14 +64,14 @@ import Testing
         #expect(abs(corner.x) < 0.01 && abs(corner.y) < 0.01)
         let other = thumbnail.place(x: 0, y: 800)
         #expect(abs(other.x - 200) < 0.01 && abs(other.y - 100) < 0.01)
-        let upsideDown = Thumbnail(page: page, width: 200, maxHeight: 400, quarterTurns: 2)
+        let upsideDown = AuditThumbnail(page: page, width: 200, maxHeight: 400, quarterTurns: 2)
         #expect(upsideDown.pixels[(upsideDown.height - 5) * upsideDown.width + 5] == 0, "top right to bottom left")
     }
 
     @Test func thumbnailsAreSmallGreyJPEGs() throws {
         var page = Raster(width: 1476, height: 1039, filledWith: 230)
         for y in stride(from: 0, to: 1039, by: 7) { for x in 0..<1476 { page[x, y] = UInt8((x * 31 + y * 17) % 200) } }
-        let jpeg = try #require(Thumbnail(page: page).jpeg())
+        let jpeg = try #require(AuditThumbnail(page: page).jpeg())
         #expect(Array(jpeg.prefix(3)) == [0xFF, 0xD8, 0xFF])
         #expect(jpeg.count < 12_000, "\(jpeg.count) bytes")
         let decoded = try ImageDecoder(limits: DecodeLimits(minimumLongSide: 1, minimumShortSide: 1)).decode(bytes: jpeg, name: "t.jpg")
