@@ -5,11 +5,15 @@ import Testing
 /// What a record says about how it was made (version, rules digest, OCR model), what `audit merge` and
 /// `--resume` do with it, and outputs that never land on an input.
 @Suite(.serialized) struct AuditTrailTests {
-    /// The rules digest as the README defines it, computed here independently: for each regular file sorted by
-    /// name, the name, a NUL, the length as 8 bytes little-endian, the content.
+    /// The rules digest as the README defines it, computed here independently: for each regular file (below the
+    /// folder too) sorted by its relative path, the path, a NUL, the length as 8 bytes little-endian, the content.
     static func rulesDigest(_ folder: String) throws -> String {
         var bytes: [UInt8] = []
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder).sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        let paths = try #require(FileManager.default.subpaths(atPath: folder)).filter { path in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder) && !isFolder.boolValue
+        }
+        for name in paths.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let content = try #require(FileManager.default.contents(atPath: folder + "/" + name))
             bytes += Array(name.utf8) + [0]
             withUnsafeBytes(of: UInt64(content.count).littleEndian) { bytes += $0 }

@@ -34,7 +34,7 @@ import Testing
         for scan in ["td3-genuine-0000.png", "td1-genuine-0000.png"] {
             #expect(records[scan]?["verdict"] as? String == "unreadable")
             let reason = records[scan]?["reason"] as? String ?? ""
-            #expect(reason.hasPrefix("over the time limit of 1 ms a document: stopped before "), "\(reason)")
+            #expect(reason.hasPrefix("over the time limit (1 ms of CPU time a document): stopped before "), "\(reason)")
             #expect(reason.contains("--time-limit"))
         }
         #expect(records["specimen.txt"]?["verdict"] as? String == "reject")

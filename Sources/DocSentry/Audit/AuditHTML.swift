@@ -244,7 +244,7 @@ public struct AuditHTML: Sendable {
                 <p class="sha">sha256 \(Self.escape(sha256))</p></div></article>
 
                 """
-        case let .report(report, sha256) where report.verdict == .pass:
+        case let .report(report, _) where report.verdict == .pass:
             // Folded: one line, no picture.
             var facts: [String] = []
             if let d = report.document {
