@@ -90,7 +90,7 @@ extension Inspector {
         var best: (region: MRZRegion, read: RecognizedMRZ, score: Int)?
         for (attempt, candidate) in [region, region.flipped].enumerated() {
             if let late = outOfTime(before: attempt == 0 ? "reading the MRZ" : "reading the MRZ upside down", image) { return late }
-            guard let read = scanner.reader.read(candidate, countryCodes: countryCodes, listedDocumentNumbers: listedDocumentNumbers) else { continue }
+            guard let read = scanner.reader.read(candidate, countryCodes: countryCodes) else { continue }
             let score = Self.readScore(read.corrected) + Self.orientationScore(candidate.orientationConfidence)
             if best == nil || score > best!.score { best = (candidate, read, score) }
             // A read with its characters in place and at most two failed checks is the right way up (upside-down
@@ -131,7 +131,7 @@ extension Inspector {
             // altered field looks like: a person confirms it (review) instead of DocSentry deciding.
             // O/0 and I/1 are the exception: engines swap them whatever their confidence, and no forger gains by it.
             let lookAlike = MRZCorrector.lookAlikes[Character(correction.read)] == Character(correction.chosen)
-            if correction.reason == "check digit", correction.confidence >= 0.6, !lookAlike {
+            if correction.reason == .checkDigit, correction.confidence >= 0.6, !lookAlike {
                 earlier.note(Finding(
                     rule: "ocr.check-digit-repair", severity: .warn,
                     message: "the check digit passes only if the '\(correction.read)' read here is taken as '\(correction.chosen)': confirm these characters on the document",
@@ -144,7 +144,7 @@ extension Inspector {
                 rule: "ocr.correction", severity: .info,
                 message: "read '\(correction.read)', corrected to '\(correction.chosen)' by \(correction.reason)",
                 fields: [], position: MRZPosition(line: correction.line, column: correction.column),
-                evidence: [Evidence("read", correction.read), Evidence("chosen", correction.chosen), Evidence("reason", correction.reason)]))
+                evidence: [Evidence("read", correction.read), Evidence("chosen", correction.chosen), Evidence("reason", correction.reason.rawValue)]))
         }
         var report = inspect(best.read.corrected.text, file: path, earlier: earlier, timings: timings,
                              confidences: best.read.corrected.confidences)
@@ -174,7 +174,7 @@ extension Inspector {
         let document = MRZParser.parse(read.text)
         let failedChecks = CheckDigitValidator.validate(document).checks.filter { $0.status == .failed }.count
         let misplaced = StructureValidator.validate(document).findings.filter { $0.severity == .fail }.count
-            + read.corrections.filter { $0.reason == "document code" }.count
+            + read.corrections.filter { $0.reason == .documentCode }.count
         return 100 - 15 * failedChecks - 10 * misplaced - read.corrections.count
     }
 }

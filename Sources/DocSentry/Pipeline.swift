@@ -10,8 +10,6 @@ public struct Inspector: Sendable {
     public let referenceDate: CalendarDate
     /// The codes of `ruleSet.countries`, for the recogniser's country-code correction (built once, not per scan).
     let countryCodes: Set<String>
-    /// The specimen and lost/stolen document numbers of `ruleSet`, for the recogniser's number correction.
-    let listedDocumentNumbers: ListedDocumentNumbers
     /// The rules folder's SHA-256 (`ProvenanceDigest.rulesFolder`), written into every report.
     public let rulesSHA256: String
     /// How long one scan may take (`--time-limit`); nil: no limit. See `inspect(fileAt:with:debug:)`.
@@ -22,7 +20,6 @@ public struct Inspector: Sendable {
         self.mode = mode
         self.referenceDate = referenceDate
         countryCodes = Set(ruleSet.countries.keys)
-        listedDocumentNumbers = ListedDocumentNumbers(ruleSet.specimenDocuments.map(\.documentNumber) + ruleSet.lostStolen.map(\.documentNumber))
         rulesSHA256 = ProvenanceDigest.rulesFolder(ruleSet.directory)
     }
 

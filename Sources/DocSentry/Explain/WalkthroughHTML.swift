@@ -258,7 +258,7 @@ public struct WalkthroughHTML: Sendable {
         } else {
             html += "<table class=\"corrections\"><thead><tr><th>where</th><th>read</th><th>corrected to</th><th>by</th><th>recogniser sure</th></tr></thead><tbody>"
             for correction in walkthrough.corrections {
-                html += "<tr><td>line \(correction.line), column \(correction.column)</td><td><code>\(Self.escape(correction.read))</code></td><td><code>\(Self.escape(correction.chosen))</code></td><td>\(Self.escape(correction.reason))</td><td>\(String(format: "%.0f%%", correction.confidence * 100))</td></tr>"
+                html += "<tr><td>line \(correction.line), column \(correction.column)</td><td><code>\(Self.escape(correction.read))</code></td><td><code>\(Self.escape(correction.chosen))</code></td><td>\(Self.escape(correction.reason.rawValue))</td><td>\(String(format: "%.0f%%", correction.confidence * 100))</td></tr>"
             }
             html += "</tbody></table>"
         }

@@ -72,6 +72,6 @@ public enum OverruledRead {
             position: MRZPosition(line: correction.line, column: correction.column),
             evidence: [Evidence("read", correction.read), Evidence("confidence", String(format: "%.2f", correction.confidence)),
                        Evidence("check_wants", correction.chosen), Evidence("checks", overrule.checks.joined(separator: ", ")),
-                       Evidence("correction", correction.reason)])
+                       Evidence("correction", correction.reason.rawValue)])
     }
 }

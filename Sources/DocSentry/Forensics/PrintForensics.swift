@@ -11,8 +11,9 @@ import Foundation
 public enum PrintForensics {
     public static let baselineRule = "forensics.print.baseline"
     public static let sizeRule = "forensics.print.size"
+    public static let typefaceRule = "forensics.print.typeface"
     public static let alphabetRule = "forensics.alphabet.non-mrz-character"
-    public static let ruleIDs = [baselineRule, sizeRule, alphabetRule]
+    public static let ruleIDs = [baselineRule, sizeRule, typefaceRule, alphabetRule]
 
     /// The findings on the print of `text` as read in `region`, on its lines' `grids` (`PrintMeasurer.lineGrids`).
     public static func findings(_ region: MRZRegion, text: MRZText, grids: [PrintMeasurer.LineGrid]) -> [Finding] {
@@ -20,6 +21,9 @@ public enum PrintForensics {
         guard !cells.isEmpty else { return [] }
         let shapes = PrintMeasurer.measureConformity(&cells, crop: region.crop)
         var deviations = cells.map(CellDeviation.of)
+        for line in deviations.indices where line < shapes.count {
+            for index in deviations[line].indices { deviations[line][index].lineBlur = shapes[line].blur }
+        }
         if let glyphs = GlyphShapes.standard {
             for line in deviations.indices where line < shapes.count {
                 for index in deviations[line].indices where deviations[line][index].isSuspect {
@@ -81,14 +85,18 @@ public enum PrintForensics {
     // MARK: - Pasted characters
 
     /// Spreads (the line's own robust deviation) from which a character is reported as off the baseline (top and
-    /// bottom both moved the same way) or of another size. Measured on generated genuine scans of every
-    /// degradation, with the line's spread floored at 1% (position) and 1.5% (height) of a capital: genuine cells
-    /// reach 4.7 and 6.7 spreads at the 99.9th percentile; pasted characters 2-4 px off at 300 dpi, 4-8 spreads;
-    /// 12-25% larger or smaller, 3-9.
+    /// bottom both moved the same way), of another size, or of another stroke weight than its glyph's. Chosen on
+    /// generated scans of every degradation (two sets, 178 genuine documents): the fewest genuine documents
+    /// flagged (5) for the most pasted characters caught (31 of 42: 2-4 px off the baseline at 300 dpi, 12-25%
+    /// larger or smaller, another typeface).
     static let baselineSpreads = 4.0
-    static let sizeSpreads = 9.0
+    static let sizeSpreads = 5.0
+    static let strokeSpreads = 6.0
+    /// The blurs (`GlyphShapes.blurLevels` index) up to which a line's strokes are compared: through a stronger blur
+    /// an M's or a W's strokes run together and weigh more than their glyph's (a blurred genuine M reached 8.5).
+    static let sharpPrintBlur = 1
 
-    /// A character off its line's baseline or of another size than its neighbours.
+    /// A character off its line's baseline, of another size or of another stroke weight than its neighbours.
     static func geometryFinding(_ deviation: CellDeviation) -> Finding? {
         let cell = deviation.cell
         guard !cell.isFiller, let ink = cell.ink, let bottom = deviation.bottom, let top = deviation.top,
@@ -104,6 +112,14 @@ public enum PrintForensics {
                 position: position,
                 evidence: [Evidence("offset_spreads", String(format: "%.1f", bottom > 0 ? shift : -shift)),
                            Evidence("ink_bottom_capitals", String(format: "%.3f", (ink.bottom - cell.baseline) / capital))])
+        }
+        if abs(height) < sizeSpreads, deviation.lineBlur <= sharpPrintBlur, let stroke = deviation.stroke, abs(stroke) >= strokeSpreads {
+            return Finding(
+                rule: typefaceRule, severity: .warn,
+                message: "'\(cell.character)' is printed with strokes \(stroke > 0 ? "heavier" : "lighter") than its OCR-B glyph's and its neighbours' by \(String(format: "%.0f", abs(stroke))) times the line's spread: the MRZ is printed in one typeface (OCR-B, ICAO Doc 9303 Part 3 §4.4); a character pasted in from another typeface or printer stands out",
+                position: position,
+                evidence: [Evidence("stroke_spreads", String(format: "%.1f", stroke)),
+                           Evidence("stroke_capitals", String(format: "%.3f", ink.strokeWidth / capital))])
         }
         if abs(height) >= sizeSpreads {
             return Finding(
@@ -131,6 +147,8 @@ struct CellDeviation {
     var stroke: Double?
     /// The non-MRZ glyph the print matches better than any MRZ glyph, and by how much; set by the caller.
     var foreign: (glyph: Character, margin: Double)?
+    /// How blurred the line's print is (`GlyphShapes.blurLevels` index); set by the caller.
+    var lineBlur = 0
 
     /// Whether any measure is far enough out to compare the print with the glyphs outside the MRZ alphabet.
     var isSuspect: Bool {
@@ -155,17 +173,24 @@ struct CellDeviation {
             guard inked.count >= 5 else { continue }
             let capital = line[inked[0]].capitalHeight
             guard capital > 0 else { continue }
+            // Each cell as if its glyph were a capital I: its own glyph's overshoot, indent and weight taken out.
+            let reference = GlyphGeometry.standard?.references
+            func glyph(_ cell: PrintedCell) -> GlyphGeometry.Reference {
+                reference?[cell.character] ?? GlyphGeometry.Reference(top: 0, bottom: 0, strokeWidth: 0)
+            }
             // Position and size against the nearest six inked neighbours (a warped or tilted line drifts).
-            func local(_ value: (PrintedCell.Ink) -> Double) -> [Int: Double] {
+            func local(_ value: (PrintedCell) -> Double) -> [Int: Double] {
                 var residuals: [Int: Double] = [:]
                 for (rank, index) in inked.enumerated() {
                     let neighbours = (max(0, rank - 3)..<min(inked.count, rank + 4)).filter { $0 != rank }.map { inked[$0] }
-                    residuals[index] = (value(line[index].ink!) - median(neighbours.map { value(line[$0].ink!) })) / capital
+                    residuals[index] = (value(line[index]) - median(neighbours.map { value(line[$0]) })) / capital
                 }
                 return residuals
             }
-            let bottoms = local { $0.bottom }, tops = local { $0.top }, heights = local { $0.height }
-            // Conformity and stroke against the neighbours too (glare lowers both over a stretch of the line).
+            let bottoms = local { $0.ink!.bottom - glyph($0).bottom * capital }
+            let tops = local { $0.ink!.top - glyph($0).top * capital }
+            let heights = local { ($0.ink!.bottom - glyph($0).bottom * capital) - ($0.ink!.top - glyph($0).top * capital) }
+            // Conformity against the neighbours too (glare lowers it over a stretch of the line).
             var conformities: [Int: Double] = [:]
             for (rank, index) in inked.enumerated() {
                 guard let value = line[index].conformity else { continue }
@@ -173,7 +198,10 @@ struct CellDeviation {
                 if !neighbours.isEmpty { conformities[index] = value - median(neighbours) }
             }
             let strokeCentre = median(inked.map { line[$0].ink!.strokeWidth })
-            let strokes = local { $0.strokeWidth * capital / max(0.1, strokeCentre) }
+            let strokes = local { cell in
+                let expected = glyph(cell).strokeWidth
+                return (expected > 0 ? cell.ink!.strokeWidth / (expected * capital) : cell.ink!.strokeWidth / max(0.1, strokeCentre)) * capital
+            }
             let spreads = (
                 bottom: max(positionFloor, spread(Array(bottoms.values))), top: max(positionFloor, spread(Array(tops.values))),
                 height: max(heightFloor, spread(Array(heights.values))),
@@ -209,11 +237,12 @@ extension PrintForensics {
     static func foreignMatch(_ cell: PrintedCell, crop: Raster, glyphs: GlyphShapes, shape: GlyphShapes.LineShape)
         -> (glyph: Character, margin: Double)? {
         let rows = Int(cell.capitalTop)..<Int(cell.baseline)
-        let scores = glyphs.scores(crop, left: cell.left, pitch: cell.pitch, rows: rows, shape: shape,
-                                   candidates: MRZCharacter.alphabet + GlyphShapes.outsideTheAlphabet)
-        let alphabet = Set(MRZCharacter.alphabet)
-        guard let mrz = scores.filter({ alphabet.contains($0.key) }).max(by: { $0.value < $1.value }),
-              let foreign = scores.filter({ !alphabet.contains($0.key) }).max(by: { $0.value < $1.value }) else { return nil }
+        guard let outside = GlyphShapes.outsideAlphabet,
+              let mrz = glyphs.scores(crop, left: cell.left, pitch: cell.pitch, rows: rows, shape: shape,
+                                      candidates: MRZCharacter.alphabet).max(by: { $0.value < $1.value }),
+              let foreign = outside.scores(crop, left: cell.left, pitch: cell.pitch, rows: rows, shape: shape,
+                                           candidates: GlyphShapes.outsideTheAlphabet).max(by: { $0.value < $1.value })
+        else { return nil }
         return (foreign.key, Double(foreign.value - mrz.value))
     }
 
@@ -254,8 +283,9 @@ extension PrintMeasurer {
             lineShapes.append(shape)
             for index in cells[line].indices where cells[line][index].ink != nil {
                 let cell = cells[line][index]
+                // At the line's own size only: the conformity is compared with the neighbours', measured alike.
                 let scores = shapes.scores(crop, left: cell.left, pitch: cell.pitch, rows: rows, shape: shape,
-                                           candidates: [cell.character])
+                                           candidates: [cell.character], sizes: [1])
                 cells[line][index].conformity = scores[cell.character].map(Double.init)
             }
         }

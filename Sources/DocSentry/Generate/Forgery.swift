@@ -19,8 +19,8 @@ import Foundation
 /// - `pastedCharacter`: one changed character re-rendered larger, smaller, off the baseline or in another
 ///   typeface, with every check digit recomputed: the text is consistent, the print is not (Part 3 §4.4 fixes
 ///   the typeface, size and pitch).
-/// - `nonMRZCharacters`: a lowercase letter, punctuation or a national character in the MRZ, which allows only
-///   `A-Z`, `0-9` and `<` (Part 3 §4.3).
+/// - `nonMRZCharacters`: a lowercase letter, punctuation, a national character or a blank (a space where a filler
+///   belongs) in the MRZ, which allows only `A-Z`, `0-9` and `<` (Part 3 §4.3).
 public enum Forgery: String, CaseIterable, Codable, Sendable, CustomStringConvertible {
     case fieldAlteredCheckDigitLeft = "field_altered_check_digit_left"
     case checkDigitRecomputedCompositeLeft = "check_digit_recomputed_composite_left"
@@ -512,7 +512,7 @@ extension Forgery {
     private func insertNonMRZCharacter(_ design: inout SpecimenDesign, using generator: inout SplitMix64) {
         guard let spec = MRZLayout.of(design.format).spec(.name), let name = design.text(of: .name) else { return }
         let characters = Array(name)
-        let variant = generator.element(of: ["lowercase", "punctuation", "national_character"])
+        let variant = generator.element(of: ["lowercase", "punctuation", "national_character", "blank"])
         var offset = 0
         var replacement: Character = "<"
         switch variant {
@@ -531,6 +531,11 @@ extension Forgery {
                 offset = characters.firstIndex(of: "<") ?? 0
                 replacement = ","
             }
+        case "blank":
+            // A space where the MRZ prints a filler: between the name's parts, or in the fillers after it.
+            let trimmedCount = Forgery.trimmed(name).count
+            offset = (1..<max(1, trimmedCount)).first(where: { characters[$0] == "<" }) ?? min(characters.count - 2, trimmedCount + 1)
+            replacement = " "
         default:
             let umlauts: [Character: Character] = ["A": "Ä", "O": "Ö", "U": "Ü"]
             if let index = characters.indices.first(where: { umlauts[characters[$0]] != nil }) {

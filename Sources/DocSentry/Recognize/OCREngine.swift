@@ -92,6 +92,11 @@ public struct RecognizedCharacter: Sendable, Equatable, Codable {
     public struct Alternative: Sendable, Equatable, Codable {
         public let character: String
         public let confidence: Double
+
+        public init(character: String, confidence: Double) {
+            self.character = character
+            self.confidence = confidence
+        }
     }
 
     public var character: String

@@ -28,7 +28,7 @@ import Testing
             #expect(CheckDigitValidator.validate(MRZParser.parse(try MRZText(lines: [String(printed), lines[1], lines[2]]))).checks
                 .contains { $0.status == .failed })
             return CorrectedMRZ(text: try MRZText(lines: changed), confidences: changed.map { Array(repeating: 0.99, count: $0.count) },
-                                corrections: [Correction(line: 1, column: 21, read: "1", chosen: String(chosen), reason: "glyph shape",
+                                corrections: [Correction(line: 1, column: 21, read: "1", chosen: String(chosen), reason: .glyphShape,
                                                          confidence: readConfidence)])
         }
         Issue.record("no character makes the composite pass")
@@ -59,8 +59,8 @@ import Testing
         let lines = Vectors.td1
         let read = CorrectedMRZ(
             text: try MRZText(lines: lines), confidences: lines.map { Array(repeating: 0.99, count: $0.count) },
-            corrections: [Correction(line: 1, column: 11, read: "O", chosen: "0", reason: "glyph shape", confidence: 0.99),
-                          Correction(line: 2, column: 3, read: "B", chosen: "0", reason: "character class", confidence: 0.99)])
+            corrections: [Correction(line: 1, column: 11, read: "O", chosen: "0", reason: .glyphShape, confidence: 0.99),
+                          Correction(line: 2, column: 3, read: "B", chosen: "0", reason: .characterClass, confidence: 0.99)])
         #expect(OverruledRead.overrules(in: read) { _ in nil }.isEmpty)
     }
 }

@@ -12,9 +12,9 @@ import Testing
         var report = Fixtures.inspector().inspect(text, file: "scan.png")
         let read = ["P<UTOERIKSS0N<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L89B902C36UTO7408122F1204159ZE184226B<<<<<10"]
         let corrections = [
-            Correction(line: 1, column: 12, read: "0", chosen: "O", reason: "character class", confidence: 0.4),
-            Correction(line: 2, column: 4, read: "B", chosen: "8", reason: "check digit", confidence: 0.8),
-            Correction(line: 2, column: 44, read: "O", chosen: "0", reason: "character class", confidence: 0.5),
+            Correction(line: 1, column: 12, read: "0", chosen: "O", reason: .characterClass, confidence: 0.4),
+            Correction(line: 2, column: 4, read: "B", chosen: "8", reason: .checkDigit, confidence: 0.8),
+            Correction(line: 2, column: 44, read: "O", chosen: "0", reason: .characterClass, confidence: 0.5),
         ]
         report.ocr = OCRDetails(model: "eng", read: read, confidences: read.map { $0.map { _ in 0.9 } }, corrections: corrections)
         report.findings.append(Finding(
