@@ -27,9 +27,22 @@ public struct DebugImages: Sendable {
 extension Inspector {
     /// Runs the whole pipeline on one scan: decode, locate, recognise and correct, then the MRZ checks.
     ///
+    /// With `timeBudget`, no stage is started once the scan has taken longer: the report is then `unreadable`
+    /// and says so, and a batch goes on with the next document. The time is the CPU time of the calling thread
+    /// (every stage, Tesseract included, runs on it), so that a loaded machine or a debug build does not turn
+    /// readable scans unreadable; it is read between stages (decode, locate, each way up the MRZ is read)
+    /// rather than inside them: Tesseract's own monitor checks its deadline only between words, and an MRZ line
+    /// is one word to it, so it would not cut a read short either.
+    ///
     /// - Throws: `DecodeError` when the file is not an image DocSentry can read (the caller reports it and goes
     ///   on); everything about the document itself, including "no MRZ found", is in the report.
     public func inspect(fileAt path: String, with scanner: ScanReader, debug: ((DebugImages) -> Void)? = nil) throws(DecodeError) -> Report {
+        var report = try readScan(fileAt: path, with: scanner, debug: debug)
+        report.ocrModel = scanner.reader.engine.identity
+        return report
+    }
+
+    private func readScan(fileAt path: String, with scanner: ScanReader, debug: ((DebugImages) -> Void)?) throws(DecodeError) -> Report {
         let clock = ContinuousClock()
         var timings: [String: Double] = [:]
         var start = clock.now
@@ -39,10 +52,24 @@ extension Inspector {
             start = now
         }
 
+        let begun = threadCPUTime()
+        func outOfTime(before stage: String, _ image: ImageDetails) -> Report? {
+            let spent = threadCPUTime() - begun
+            guard let timeBudget, spent > timeBudget else { return nil }
+            let shown = { (duration: Duration) in
+                milliseconds(duration) < 1000 ? "\(Int(milliseconds(duration))) ms" : String(format: "%.1f s", milliseconds(duration) / 1000)
+            }
+            var report = unreadable(file: path, reason: "over the time limit (\(shown(timeBudget)) of CPU time a document): stopped before \(stage), "
+                                    + "after \(shown(spent)); raise --time-limit to give this scan longer", timings: timings)
+            report.image = image
+            return report
+        }
+
         let decoded = try scanner.decoder.decode(fileAt: path)
         lap("decode")
         var image = ImageDetails(format: decoded.format.rawValue, width: decoded.raster.width, height: decoded.raster.height,
                                  exifOrientation: decoded.orientation.map { Int($0.rawValue) })
+        if let late = outOfTime(before: "locating the MRZ", image) { return late }
 
         let region: MRZRegion
         do {
@@ -61,7 +88,8 @@ extension Inspector {
 
         // 0 and 180 degrees look alike to the locator: read the likelier way first, the other way if that fails.
         var best: (region: MRZRegion, read: RecognizedMRZ, score: Int)?
-        for candidate in [region, region.flipped] {
+        for (attempt, candidate) in [region, region.flipped].enumerated() {
+            if let late = outOfTime(before: attempt == 0 ? "reading the MRZ" : "reading the MRZ upside down", image) { return late }
             guard let read = scanner.reader.read(candidate, countryCodes: countryCodes) else { continue }
             let score = Self.readScore(read.corrected) + Self.orientationScore(candidate.orientationConfidence)
             if best == nil || score > best!.score { best = (candidate, read, score) }
@@ -149,4 +177,11 @@ extension Inspector {
             + read.corrections.filter { $0.reason == .documentCode }.count
         return 100 - 15 * failedChecks - 10 * misplaced - read.corrections.count
     }
+}
+
+/// The CPU time the calling thread has used (`CLOCK_THREAD_CPUTIME_ID`).
+func threadCPUTime() -> Duration {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
 }

@@ -68,6 +68,7 @@ public struct TextRenderer: Sendable {
             for check in report.checks {
                 out.append("    \(check.status.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) \(check.rule)" + (check.detail.map { ": \($0)" } ?? ""))
             }
+            out.append("  made by \(report.provenance)")
         }
         return out.joined(separator: "\n")
     }
