@@ -61,8 +61,20 @@ REAL_LINES ?=
 MODEL_ENV = MODEL_MINUTES=$(MODEL_MINUTES) MAX_ITERATIONS=$(MAX_ITERATIONS) SYNTH_LINES=$(SYNTH_LINES) \
   PHOTO_SYNTH_LINES=$(PHOTO_SYNTH_LINES) PHOTO_WEIGHT=$(PHOTO_WEIGHT) REAL_WEIGHT=$(REAL_WEIGHT) \
   REAL_LINES="$(REAL_LINES)" DOCSENTRY=.build-model/release/docsentry
-.PHONY: model
+.PHONY: model model-finetune
 model: setup
 	@$(MODEL_ENV) ./scripts/model/model.sh check
 	$(SWIFT) build -c release --scratch-path .build-model --product docsentry
 	$(MODEL_ENV) ./scripts/model/model.sh all
+
+## model-finetune: continue Models/mrz.traineddata on the same data plus 10,000 photo-style synthetic lines, the
+## real photo lines listed 20 times (scripts/model/model.sh finetune): make model-finetune REAL_LINES=DIR.
+FINETUNE_RATE ?= 0.0005
+FINETUNE_STAGES ?= 2000 4000 6000 8000
+model-finetune: PHOTO_SYNTH_LINES = 10000
+model-finetune: PHOTO_WEIGHT = 20
+model-finetune: REAL_WEIGHT = 2
+model-finetune: setup
+	@$(MODEL_ENV) ./scripts/model/model.sh check
+	$(SWIFT) build -c release --scratch-path .build-model --product docsentry
+	$(MODEL_ENV) FINETUNE_RATE=$(FINETUNE_RATE) FINETUNE_STAGES="$(FINETUNE_STAGES)" ./scripts/model/model.sh finetune

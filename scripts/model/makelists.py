@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds the lstmtraining list files from the .lstmf files present.
 
-Usage: makelists.py WORK REAL_LINES SEED [--weight KIND=N ...] [--synth DIR[=N] ...] [--development SHARE]
+Usage: makelists.py WORK REAL_LINES SEED [--weight KIND=N ...] [--synth DIR[=N] ...] [--development SHARE] [--lists DIR]
   REAL_LINES                   the real line folder (see split.py): its lines are split by source image; the
                                held-out ones go to the evaluation list only, the others train, listed N times
                                per their kind (--weight photo=10; kinds not named: --weight default=N, 3 if
@@ -10,10 +10,10 @@ Usage: makelists.py WORK REAL_LINES SEED [--weight KIND=N ...] [--synth DIR[=N] 
   WORK/DIR/*.lstmf             synthetic training lines (default DIR: synth), listed N times (default once)
   WORK/synth-val/*.lstmf       synthetic validation lines (another seed), never trained on
   --development SHARE          sets aside SHARE (0.15: 15%) of the training side's sources (split.development) as
-                               WORK/lists/dev-KIND.txt, never trained on: for choosing a checkpoint or a learning
+                               dev-KIND.txt, never trained on: for choosing a checkpoint or a learning
                                rate without looking at the held-out lines
-Writes WORK/lists/train.txt (shuffled with SEED: lstmtraining walks the list in order), WORK/lists/real-eval.txt
-(held-out real lines, all kinds), WORK/lists/real-eval-KIND.txt per kind and WORK/lists/synth-eval.txt (absolute
+Writes, in --lists DIR (default WORK/lists), train.txt (shuffled with SEED: lstmtraining walks the list in order),
+real-eval.txt (held-out real lines, all kinds), real-eval-KIND.txt per kind and synth-eval.txt (absolute
 paths).
 """
 import argparse
@@ -40,6 +40,7 @@ def main():
     p.add_argument("--weight", action="append", default=[])
     p.add_argument("--synth", action="append", default=[])
     p.add_argument("--development", type=float, default=0.0)
+    p.add_argument("--lists")
     a = p.parse_args()
     weights = {"default": 3}
     for item in a.weight:
@@ -75,13 +76,14 @@ def main():
         described.append("%s %d x%d" % (name, len(files), int(n or 1)))
     synth_eval = lstmf(os.path.join(a.work, "synth-val"))
     random.Random(a.seed).shuffle(train)
-    os.makedirs(os.path.join(a.work, "lists"), exist_ok=True)
+    lists = a.lists or os.path.join(a.work, "lists")
+    os.makedirs(lists, exist_ok=True)
     outputs = [("train.txt", train), ("real-eval.txt", sorted(sum(held_out.values(), []))),
                ("synth-eval.txt", synth_eval)]
     outputs += [("real-eval-%s.txt" % kind, files) for kind, files in sorted(held_out.items())]
     outputs += [("dev-%s.txt" % kind, files) for kind, files in sorted(development.items())]
     for name, items in outputs:
-        with open(os.path.join(a.work, "lists", name), "w") as f:
+        with open(os.path.join(lists, name), "w") as f:
             f.writelines(path + "\n" for path in items)
     print("lists: train %d (%s); held out: %s, synthetic %d%s"
           % (len(train), ", ".join(described),

@@ -2,7 +2,17 @@
 # Trains DocSentry's MRZ recogniser (a Tesseract LSTM model over the 37 MRZ characters) end to end.
 # Every stage is resumable: run it again after an interruption and it picks up where it stopped.
 #
-#   REAL_LINES=DIR scripts/model/model.sh [all|check|starter|data|lists|train|freeze|eval|eval-stock|snapshot NAME|progress]
+#   REAL_LINES=DIR scripts/model/model.sh [all|check|starter|data|lists|train|freeze|eval|eval-stock|snapshot NAME|progress
+#                                          |finetune]
+#
+# `finetune` (make model-finetune) continues the shipped model instead of training from scratch: BASE_MODEL, an
+# integer model, is turned back into a float one (int2float.py: each int8 weight times its row's scale, what
+# `lstmtraining --convert_to_int` stored), then trained at FINETUNE_RATE on the same data as `all` plus photo-style
+# synthetic lines, for FINETUNE_STAGES iterations (cumulative); after each stage the checkpoint is frozen to
+# $WORK/finetune/snapshots/iN.traineddata and measured by `lstmeval` on the development lines (a fixed share of
+# the training side's sources, DEVELOPMENT, never trained on) and the synthetic validation lines. The snapshot with
+# the fewest wrong development photo lines (then font-rendered, then fewest iterations) goes to MODEL_OUTPUT. The
+# held-out lines are neither trained on nor looked at: `eval` measures the result on them afterwards.
 #
 # Knobs (environment; `make model` passes its variables of the same names):
 #   REAL_LINES (required)      a folder of real MRZ line images (IMAGE.tif/.png + IMAGE.gt.txt), or a folder holding
@@ -23,6 +33,9 @@
 #   MODEL_MINUTES=240          time cap in minutes, summed over resumed runs (a loaded machine is slower)
 #   LEARNING_RATE=0.002  NET_SPEC=...  JOBS=2 (parallel .lstmf conversion)
 #   DOCSENTRY=.build-model/release/docsentry   MODEL_OUTPUT=Models/mrz.traineddata
+#   finetune only: BASE_MODEL=Models/mrz.traineddata  FINETUNE_RATE=0.0005  FINETUNE_STAGES="2000 4000 6000 8000"
+#                  DEVELOPMENT=0.15  (and PHOTO_SYNTH_LINES, PHOTO_WEIGHT, REAL_WEIGHT as above: make model-finetune
+#                  passes 10000, 20 and 2)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -42,6 +55,10 @@ NET_SPEC=${NET_SPEC:-[1,36,0,1 Ct3,3,16 Mp3,3 Lfys48 Lfx96 Lrx96 Lfx192 O1c40]}
 JOBS=${JOBS:-2}
 DOCSENTRY=${DOCSENTRY:-.build-model/release/docsentry}
 MODEL_OUTPUT=${MODEL_OUTPUT:-Models/mrz.traineddata}
+BASE_MODEL=${BASE_MODEL:-Models/mrz.traineddata}
+FINETUNE_RATE=${FINETUNE_RATE:-0.0005}
+FINETUNE_STAGES=${FINETUNE_STAGES:-2000 4000 6000 8000}
+DEVELOPMENT=${DEVELOPMENT:-0.15}
 ALPHABET='0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<'
 HERE=scripts/model
 STARTER=$WORK/starter/out/mrz/mrz.traineddata
@@ -263,6 +280,48 @@ snapshot() {
     measure "$dir/$name.traineddata" "$name" real-only | tee -a "$dir/summary.txt"
 }
 
+# Fine-tuning BASE_MODEL (see the head of this file). Resumable: each stage ends with a checkpoint and a done mark.
+finetune() {
+    local ft=$WORK/finetune run=$WORK/finetune/run ckpt=$WORK/finetune/run/mrz_checkpoint stage args
+    mkdir -p "$ft/snapshots" "$run"
+    if [ ! -s "$ft/base-float.lstm" ]; then
+        [ -s "$BASE_MODEL" ] || { echo "model: BASE_MODEL $BASE_MODEL missing" >&2; exit 2; }
+        cp "$BASE_MODEL" "$ft/base.traineddata"   # kept: MODEL_OUTPUT may be BASE_MODEL and is replaced at the end
+        combine_tessdata -e "$ft/base.traineddata" "$ft/base.lstm" > "$ft/base.log" 2>&1
+        python3 "$HERE/int2float.py" "$ft/base.lstm" "$ft/base-float.lstm" 2>> "$ft/base.log"
+        say "finetune: base $BASE_MODEL made float: $(tail -1 "$ft/base.log")"
+    fi
+    if [ ! -s "$ft/lists/train.txt" ]; then
+        python3 "$HERE/makelists.py" "$WORK" "$REAL_LINES" "$SYNTH_SEED" --weight photo="$PHOTO_WEIGHT" \
+            --weight default="$REAL_WEIGHT" --synth synth --synth synth-photo --development "$DEVELOPMENT" \
+            --lists "$ft/lists" | tee -a "$WORK/model.log"
+    fi
+    for stage in $FINETUNE_STAGES; do
+        [ -f "$run/done-$stage" ] && continue
+        args=(--traineddata "$STARTER" --model_output "$run/mrz" --learning_rate "$FINETUNE_RATE"
+              --train_listfile "$ft/lists/train.txt" --max_iterations "$stage")
+        if [ -s "$ckpt" ]; then args+=(--continue_from "$ckpt"); else args+=(--continue_from "$ft/base-float.lstm" --reset_learning_rate); fi
+        say "finetune: training to $stage iterations"
+        echo "=== $(date -u +%FT%TZ) lstmtraining ${args[*]}" >> "$ft/train.log"
+        OMP_THREAD_LIMIT=1 nice -n "$NICE" lstmtraining "${args[@]}" >> "$ft/train.log" 2>&1
+        lstmtraining --stop_training --convert_to_int --continue_from "$ckpt" --traineddata "$STARTER" \
+            --model_output "$ft/snapshots/i$stage.traineddata" >> "$ft/freeze.log" 2>&1
+        local line="i$stage" list
+        for list in dev-photo dev-font_rendered synth-eval; do
+            line+=" $list $(OMP_THREAD_LIMIT=1 nice -n "$NICE" lstmeval --model "$ft/snapshots/i$stage.traineddata" \
+                --eval_listfile "$ft/lists/$list.txt" 2>&1 | grep -Eo 'BCER eval=[0-9.]+, BWER eval=[0-9.]+' | tail -1 | tr -d ' ')"
+        done
+        echo "$line" | tee -a "$ft/development.txt"
+        touch "$run/done-$stage"
+    done
+    # The fewest wrong development photo lines (BWER: a line is one word), then font-rendered, then fewest iterations.
+    local best
+    best=$(awk '{ split($3, p, /[=,]/); split($5, f, /[=,]/); printf "%012.6f %012.6f %08d %s\n", p[4], f[4], substr($1, 2), $1 }' \
+        "$ft/development.txt" | sort | head -1 | awk '{ print $4 }')
+    cp "$ft/snapshots/$best.traineddata" "$MODEL_OUTPUT"
+    say "finetune: $MODEL_OUTPUT is snapshot $best ($(grep "^$best " "$ft/development.txt"))"
+}
+
 # All in one function, called on the last line: bash has parsed the whole file before anything runs, so
 # editing this script while a long training runs cannot derail the running copy.
 main() {
@@ -277,8 +336,9 @@ main() {
         eval-stock) check_real; measure eng eng ;;
         snapshot) check_real; snapshot "${2:?snapshot NAME}" ;;
         progress) progress; cat "$WORK/progress.txt" ;;
+        finetune) check_real; starter; data; finetune ;;
         all) check_real; timed starter starter; data; lists; timed train train; freeze; timed eval evaluate ;;
-        *) echo "usage: $0 [all|check|starter|data|lists|train|freeze|eval|eval-stock|snapshot NAME|progress]" >&2; exit 64 ;;
+        *) echo "usage: $0 [all|check|starter|data|lists|train|freeze|eval|eval-stock|snapshot NAME|progress|finetune]" >&2; exit 64 ;;
     esac
 }
 
