@@ -70,7 +70,7 @@ model: setup
 ## model-finetune: continue Models/mrz.traineddata on the same data plus 10,000 photo-style synthetic lines, the
 ## real photo lines listed 20 times (scripts/model/model.sh finetune): make model-finetune REAL_LINES=DIR.
 FINETUNE_RATE ?= 0.0005
-FINETUNE_STAGES ?= 2000 4000 6000 8000
+FINETUNE_STAGES ?= 2000 3000 4000 5000 6000
 model-finetune: PHOTO_SYNTH_LINES = 10000
 model-finetune: PHOTO_WEIGHT = 20
 model-finetune: REAL_WEIGHT = 2

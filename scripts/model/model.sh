@@ -33,7 +33,7 @@
 #   MODEL_MINUTES=240          time cap in minutes, summed over resumed runs (a loaded machine is slower)
 #   LEARNING_RATE=0.002  NET_SPEC=...  JOBS=2 (parallel .lstmf conversion)
 #   DOCSENTRY=.build-model/release/docsentry   MODEL_OUTPUT=Models/mrz.traineddata
-#   finetune only: BASE_MODEL=Models/mrz.traineddata  FINETUNE_RATE=0.0005  FINETUNE_STAGES="2000 4000 6000 8000"
+#   finetune only: BASE_MODEL=Models/mrz.traineddata  FINETUNE_RATE=0.0005  FINETUNE_STAGES="2000 3000 4000 5000 6000"
 #                  DEVELOPMENT=0.15  (and PHOTO_SYNTH_LINES, PHOTO_WEIGHT, REAL_WEIGHT as above: make model-finetune
 #                  passes 10000, 20 and 2)
 set -euo pipefail
@@ -57,7 +57,7 @@ DOCSENTRY=${DOCSENTRY:-.build-model/release/docsentry}
 MODEL_OUTPUT=${MODEL_OUTPUT:-Models/mrz.traineddata}
 BASE_MODEL=${BASE_MODEL:-Models/mrz.traineddata}
 FINETUNE_RATE=${FINETUNE_RATE:-0.0005}
-FINETUNE_STAGES=${FINETUNE_STAGES:-2000 4000 6000 8000}
+FINETUNE_STAGES=${FINETUNE_STAGES:-2000 3000 4000 5000 6000}
 DEVELOPMENT=${DEVELOPMENT:-0.15}
 ALPHABET='0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<'
 HERE=scripts/model
@@ -90,7 +90,7 @@ starter() {
 to_lstmf() {
     local dir=$1
     python3 "$HERE/linebox.py" "$dir" | sed 's/^/  /'
-    find "$dir" -maxdepth 1 \( -name '*.png' -o -name '*.tif' \) -print | sort | while read -r img; do
+    find "$dir/" -maxdepth 1 \( -name '*.png' -o -name '*.tif' \) -print | sort | while read -r img; do
         [ -s "${img%.*}.lstmf" ] || { [ -f "${img%.*}.box" ] && echo "$img"; } || true
     done > "$dir/.todo"
     local todo; todo=$(wc -l < "$dir/.todo")
@@ -100,7 +100,7 @@ to_lstmf() {
         OMP_THREAD_LIMIT=1 nice -n "$NICE" xargs -P "$JOBS" -n 1 -a "$dir/.todo" sh -c \
             'tesseract "$1" "${1%.*}" --psm 13 lstm.train >/dev/null 2>&1 || echo "$1" >> "$(dirname "$1")/.failed"' _
     fi
-    say "lstmf: $dir: $(find "$dir" -maxdepth 1 -name '*.lstmf' -size +0 | wc -l) .lstmf files"
+    say "lstmf: $dir: $(find "$dir/" -maxdepth 1 -name '*.lstmf' -size +0 | wc -l) .lstmf files"
 }
 
 # REAL_LINES must be a folder of line images with .gt.txt files: one line saying what is wrong otherwise.
