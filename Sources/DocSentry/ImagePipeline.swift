@@ -7,11 +7,14 @@ public final class ScanReader {
     public let decoder: ImageDecoder
     public let locator: MRZLocator
     public let reader: MRZReader
+    /// The visual zone's reader for the VIZ/MRZ comparison; nil when it is turned off (`--no-viz`).
+    public let visualZone: VisualZoneReader?
 
-    public init(model: OCRModel = .bundledMRZ, limits: DecodeLimits = .standard) throws(RecognizeError) {
+    public init(model: OCRModel = .bundledMRZ, limits: DecodeLimits = .standard, visualZone: Bool = true) throws(RecognizeError) {
         decoder = ImageDecoder(limits: limits)
         locator = MRZLocator()
         reader = MRZReader(engine: try OCREngine(model: model))
+        self.visualZone = visualZone ? VisualZoneReader() : nil
     }
 }
 
@@ -99,6 +102,11 @@ extension Inspector {
                 message: "read '\(correction.read)', corrected to '\(correction.chosen)' by \(correction.reason)",
                 fields: [], position: MRZPosition(line: correction.line, column: correction.column),
                 evidence: [Evidence("read", correction.read), Evidence("chosen", correction.chosen), Evidence("reason", correction.reason)]))
+        }
+        if let visualZone = scanner.visualZone {
+            earlier.merge(VisualZoneCheck.check(page: decoded.raster, region: best.region, document: MRZParser.parse(best.read.corrected.text),
+                                                countries: ruleSet.countries, reader: visualZone))
+            lap("viz")
         }
         var report = inspect(best.read.corrected.text, file: path, earlier: earlier, timings: timings,
                              confidences: best.read.corrected.confidences)

@@ -135,8 +135,9 @@ struct AuditRun: ParsableCommand {
         var decodeLimits = DecodeLimits.standard
         decodeLimits.maxPixels = imageOptions.maxPixels
         let limits = decodeLimits
+        let visualZone = !imageOptions.noViz
         let makeScanner: @Sendable () throws(RecognizeError) -> ScanReader = { () throws(RecognizeError) -> ScanReader in
-            try ScanReader(model: model, limits: limits)
+            try ScanReader(model: model, limits: limits, visualZone: visualZone)
         }
         var debug: (@Sendable (String) -> ((DebugImages) -> Void)?)?
         if imageOptions.debugDir != nil {

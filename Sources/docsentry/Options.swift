@@ -124,10 +124,13 @@ struct ImageOptions: ParsableArguments {
     @Option(help: "Write the intermediate images (page, located MRZ crop) of each scan into this folder.")
     var debugDir: String?
 
+    @Flag(name: .customLong("no-viz"), help: "Read the MRZ only: do not compare the visual zone with it (faster; the stock eng model is not loaded).")
+    var noViz = false
+
     func scanReader() throws -> ScanReader {
         var limits = DecodeLimits.standard
         limits.maxPixels = maxPixels
-        return try ScanReader(model: OCRModel(argument: ocrModel), limits: limits)
+        return try ScanReader(model: OCRModel(argument: ocrModel), limits: limits, visualZone: !noViz)
     }
 
     func debugWriter(for file: String) -> ((DebugImages) -> Void)? {

@@ -121,7 +121,9 @@ public final class OCREngine {
     private let handle: OpaquePointer
     public let model: OCRModel
 
-    public init(model: OCRModel) throws(RecognizeError) {
+    /// - Parameter characters: the characters the engine may output (Tesseract's whitelist): the MRZ alphabet by
+    ///   default; the visual-zone reader allows more (`VisualZoneReader.valueCharacters`).
+    public init(model: OCRModel, characters: String = MRZCharacter.alphabet) throws(RecognizeError) {
         try Self.loadTesseract()
         let (folder, language) = try model.location()
         guard let handle = TessBaseAPICreate() else { throw .modelUnloadable(model: model.description) }
@@ -135,7 +137,7 @@ public final class OCREngine {
         }
         self.handle = handle
         self.model = model
-        TessBaseAPISetVariable(handle, "tessedit_char_whitelist", MRZCharacter.alphabet)
+        TessBaseAPISetVariable(handle, "tessedit_char_whitelist", characters)
         TessBaseAPISetVariable(handle, "load_system_dawg", "0")
         TessBaseAPISetVariable(handle, "load_freq_dawg", "0")
         TessBaseAPISetVariable(handle, "lstm_choice_mode", "2")
@@ -164,6 +166,17 @@ public final class OCREngine {
     public static var openMPThreadLimit: Int? {
         let limit = ds_openmp_thread_limit()
         return limit < 0 ? nil : Int(limit)
+    }
+
+    /// Changes the characters the engine may output, for the reads that follow.
+    public func restrict(to characters: String) {
+        TessBaseAPISetVariable(handle, "tessedit_char_whitelist", characters)
+    }
+
+    /// Reads the following images as raw lines (Tesseract's PSM 13: no layout heuristics, so that a line of one
+    /// character, a visual zone's `F`, is read at all), or as single lines (PSM 7, the default).
+    public func readRawLines(_ raw: Bool) {
+        TessBaseAPISetPageSegMode(handle, raw ? PSM_RAW_LINE : PSM_SINGLE_LINE)
     }
 
     deinit {

@@ -67,15 +67,18 @@ public struct Finding: Sendable, Hashable, Codable {
     public let evidence: [Evidence]
     /// Set when the characters involved were read with low OCR confidence, so a would-be `fail` is `warn`.
     public var lowConfidence: Bool
+    /// Where on the page the finding measured, `[x, y, width, height]` in image pixels (forensic findings on a
+    /// scan), so that a report can draw it.
+    public var pageBox: [Double]?
 
     public init(rule: String, severity: Severity, message: String, fields: [MRZFieldName] = [],
-                position: MRZPosition? = nil, evidence: [Evidence] = [], lowConfidence: Bool = false) {
+                position: MRZPosition? = nil, evidence: [Evidence] = [], lowConfidence: Bool = false, pageBox: [Double]? = nil) {
         self.init(rule: rule, severity: severity, message: message, fieldNames: fields.map(\.rawValue),
-                  position: position, evidence: evidence, lowConfidence: lowConfidence)
+                  position: position, evidence: evidence, lowConfidence: lowConfidence, pageBox: pageBox)
     }
 
     public init(rule: String, severity: Severity, message: String, fieldNames: [String],
-                position: MRZPosition?, evidence: [Evidence], lowConfidence: Bool = false) {
+                position: MRZPosition?, evidence: [Evidence], lowConfidence: Bool = false, pageBox: [Double]? = nil) {
         self.rule = rule
         self.severity = severity
         self.message = message
@@ -83,11 +86,13 @@ public struct Finding: Sendable, Hashable, Codable {
         self.position = position
         self.evidence = evidence
         self.lowConfidence = lowConfidence
+        self.pageBox = pageBox
     }
 
     enum CodingKeys: String, CodingKey {
         case rule, severity, message, fields, position, evidence
         case lowConfidence = "low_confidence"
+        case pageBox = "page_box"
     }
 }
 

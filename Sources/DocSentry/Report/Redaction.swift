@@ -31,10 +31,18 @@ public enum Redaction {
         if let summary = report.document {
             report.document = summary.redacted(scrub)
         }
+        let personal = Set(personalFields.map(\.rawValue))
         report.findings = report.findings.map { finding in
-            Finding(rule: finding.rule, severity: finding.severity, message: scrub(finding.message),
-                    fieldNames: finding.fields, position: finding.position,
-                    evidence: finding.evidence.map { Evidence($0.name, scrub($0.value)) }, lowConfidence: finding.lowConfidence)
+            // What the visual zone prints of a personal field is masked whole: it need not be the MRZ's value.
+            let masked = VisualZoneCheck.isReading(of: finding) && !personal.isDisjoint(with: finding.fields)
+            return Finding(rule: finding.rule, severity: finding.severity, message: scrub(finding.message),
+                           fieldNames: finding.fields, position: finding.position,
+                           evidence: finding.evidence.map { evidence in
+                               masked && VisualZoneCheck.readingEvidence.contains(evidence.name)
+                                   ? Evidence(evidence.name, String(repeating: "*", count: evidence.value.count))
+                                   : Evidence(evidence.name, scrub(evidence.value))
+                           },
+                           lowConfidence: finding.lowConfidence, pageBox: finding.pageBox)
         }
         report.checks = report.checks.map { Check(rule: $0.rule, status: $0.status, detail: $0.detail.map(scrub)) }
         return report

@@ -103,5 +103,5 @@ public enum BuiltInRules {
         "date.expiry.remaining-validity", "date.expiry.maximum-validity",
         "profile.document-number",
         "ocr.correction", "ocr.check-digit-repair", "ocr.low-confidence", "image.no-mrz",
-    ]
+    ] + VisualZoneCheck.ruleIDs
 }

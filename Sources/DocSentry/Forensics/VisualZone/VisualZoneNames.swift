@@ -1,0 +1,105 @@
+/// Names as the visual zone prints them against the MRZ's name components.
+///
+/// The VIZ prints a name in its national characters (`MÜLLER`, `BJØRNSTAD`, `D'AMBROSIO`, `ANNE-MARIE`); the MRZ
+/// holds its transliteration (Doc 9303 Part 3 §6, Latin characters: `Ü` is `UE`, or `U`; `Ø` is `OE`), without
+/// apostrophes, with `<` for spaces and hyphens (Part 3 §4.6), and possibly truncated (Part 4 §4.2.3).
+enum VisualZoneNames {
+    /// Doc 9303 Part 3 §6 (Table "Transliteration of multinational Latin-based characters"): each national
+    /// character's MRZ form, the recommended one first. Where the table gives a choice (`Ä` as `AE` or `A`),
+    /// both are accepted.
+    static let transliterations: [Character: [String]] = [
+        "Á": ["A"], "À": ["A"], "Â": ["A"], "Ã": ["A"], "Ä": ["AE", "A"], "Å": ["AA", "A"], "Æ": ["AE"], "Ą": ["A"],
+        "Ç": ["C"], "Č": ["C"], "Ć": ["C"], "Đ": ["D"], "Ð": ["D"], "É": ["E"], "È": ["E"], "Ê": ["E"], "Ë": ["E"],
+        "Ę": ["E"], "Ě": ["E"], "Ğ": ["G"], "Í": ["I"], "Ì": ["I"], "Î": ["I"], "Ï": ["I"], "İ": ["I"], "Ł": ["L"],
+        "Ñ": ["N", "NXX"], "Ń": ["N"], "Ň": ["N"], "Ó": ["O"], "Ò": ["O"], "Ô": ["O"], "Õ": ["O"], "Ö": ["OE", "O"],
+        "Ø": ["OE"], "Ő": ["O"], "Œ": ["OE"], "Ř": ["R"], "Š": ["S"], "Ś": ["S"], "Ş": ["S"], "ß": ["SS"], "Þ": ["TH"],
+        "Ú": ["U"], "Ù": ["U"], "Û": ["U"], "Ü": ["UE", "UXX", "U"], "Ů": ["U"], "Ű": ["U"], "Ý": ["Y"], "Ÿ": ["Y"],
+        "Ž": ["Z"], "Ź": ["Z"], "Ż": ["Z"],
+    ]
+
+    /// Digits OCR gives for letters in a name (`SAT0`).
+    static let letterLookAlikes: [Character: Character] = ["0": "O", "1": "I", "5": "S", "8": "B", "2": "Z", "6": "G"]
+
+    /// Upper-case letters of `text` with accents removed (for month names and captions): `Août` is `AOUT`.
+    static func foldedLetters(_ text: String) -> String {
+        String(text.uppercased().flatMap { character -> [Character] in
+            if character.isASCII { return [character] }
+            return Array(transliterations[character]?.last ?? String(character))
+        })
+    }
+
+    /// The MRZ forms a printed name may take: upper case, apostrophes dropped, spaces, hyphens and commas as `<`
+    /// (one per break), each national character in each of its transliterations (at most `limit` forms).
+    static func machineReadableForms(of printed: String, limit: Int = 32) -> [String] {
+        var forms = [""]
+        var lastWasBreak = true
+        for character in printed.uppercased() {
+            if character == "'" || character == "’" || character == "`" { continue }
+            if character == " " || character == "-" || character == "," || character == "<" {
+                if !lastWasBreak { forms = forms.map { $0 + "<" } }
+                lastWasBreak = true
+                continue
+            }
+            lastWasBreak = false
+            if let options = transliterations[character] {
+                let allowed = forms.count * options.count <= limit ? options : [options[0]]
+                forms = forms.flatMap { form in allowed.map { form + $0 } }
+            } else if let letter = letterLookAlikes[character] {
+                forms = forms.map { $0 + String(letter) }
+            } else if character.isLetter {
+                forms = forms.map { $0 + String(character) }
+            }
+        }
+        return forms.map { $0.hasSuffix("<") ? String($0.dropLast()) : $0 }
+    }
+
+    /// The fewest edits from any MRZ form of `printed` to the MRZ's `components` (joined by `<`). When the MRZ
+    /// name may be truncated, a printed name may run on beyond it.
+    static func distance(printed: String, components: [String], possiblyTruncated: Bool) -> Int {
+        let target = components.joined(separator: "<")
+        var best = Int.max
+        for form in machineReadableForms(of: printed) {
+            best = min(best, levenshtein(form, target))
+            if possiblyTruncated, form.count > target.count {
+                best = min(best, levenshtein(String(form.prefix(target.count)), target))
+            }
+        }
+        return best
+    }
+
+    /// Whether a printed name is the MRZ's `components`: the same when at most one letter in six differs (OCR
+    /// slips); different when a third or more of the letters differ and the engine read the name confidently;
+    /// otherwise uncertain.
+    static func compare(_ read: VisualZoneText, components: [String], possiblyTruncated: Bool) -> VisualZoneAgreement {
+        let target = components.joined(separator: "<")
+        guard !target.isEmpty else { return .uncertain }
+        let distance = distance(printed: read.text, components: components, possiblyTruncated: possiblyTruncated)
+        if distance <= target.count / 6 { return .same }
+        if distance >= max(2, (target.count + 2) / 3), read.meanConfidence >= VisualZoneText.sureConfidence { return .different }
+        return .uncertain
+    }
+
+    /// Whether read text looks like a name: letters (national ones included), spaces, hyphens and apostrophes,
+    /// at least two letters and at most one digit (an OCR slip).
+    static func looksLikeName(_ text: String) -> Bool {
+        let letters = text.filter(\.isLetter).count
+        let digits = text.filter(\.isNumber).count
+        let others = text.filter { !$0.isLetter && !$0.isNumber && !" -'’".contains($0) }.count
+        return letters >= 2 && digits <= 1 && others == 0
+    }
+
+    static func levenshtein(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count), current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+
+/// Reads the visual zone's text for the VIZ/MRZ comparison (`VisualZoneCheck`): Tesseract's stock English model,
+/// one engine per worker, loaded on the first scan that needs it (a run with `--no-viz` never loads it).
+///
+/// Not thread-safe (the OCR engine is not): one per `ScanReader`.
+nonisolated(unsafe) var debugCount = 0
+public final class VisualZoneReader {
+    /// The characters a field's value may be read as: capitals (with the Latin national characters of Doc 9303
+    /// Part 3 §6), digits and the punctuation of dates, numbers and names.
+    public static let valueCharacters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789" + "ÄÖÜÅØÆÉÈÊËÁÀÂÃÍÌÎÏÓÒÔÕÚÙÛÑÇŠŽČĆŁß" + "./-'"
+    /// Captions also hold lower case (`Date of birth / Date de naissance`).
+    public static let captionCharacters = valueCharacters + "abcdefghijklmnopqrstuvwxyzäöüåøæéèêëáàâãíìîïóòôõúùûñçšžčćł°"
+
+    private var engine: OCREngine?
+    private var unavailable: RecognizeError?
+
+    public init() {}
+
+    /// The engine, loaded on first use; nil when the stock model cannot be loaded (`why` says why).
+    func loadedEngine() -> OCREngine? {
+        if let engine { return engine }
+        if unavailable != nil { return nil }
+        do {
+            engine = try OCREngine(model: .stockEnglish, characters: Self.valueCharacters)
+        } catch {
+            unavailable = error
+        }
+        return engine
+    }
+
+    /// Why the engine could not be loaded, once it was tried.
+    var why: String? { unavailable?.description }
+
+    /// Capital height, in pixels, that items are scaled to before reading: the stock model reads print of about
+    /// this size best.
+    static let readingCapitalHeight = 30.0
+
+    /// The item's ink alone, black on white: pixels darker than their surroundings by a quarter of the grey range
+    /// (the pale guilloche of the ground is not), without the pieces that touch the image's edge (a caption's
+    /// descender above, the next field's first letter).
+    static func cleaned(_ image: Raster, capitalHeight: Double) -> Raster {
+        let levels = MRZLocator.GreyLevels(image)
+        let range = levels.percentile(0.995) - levels.percentile(0.005)
+        guard range >= 24 else { return image }
+        let runs = MRZLocator.darkRuns(in: image, radius: Int(1.5 * capitalHeight), contrast: max(8, range / 4))
+        let map = MRZLocator.ComponentMap(runs)
+        var output = Raster(width: image.width, height: image.height, filledWith: 255)
+        let keep = map.components.map { component in
+            component.area >= 3 && component.minX > 0 && component.minY > 0 && component.maxX < image.width && component.maxY < image.height
+        }
+        for (index, run) in runs.runs.enumerated() where keep[Int(map.componentOfRun[index])] {
+            let row = Int(run.y) * image.width
+            for x in Int(run.start)..<Int(run.end) { output.pixels[row + x] = 0 }
+        }
+        return output
+    }
+
+    /// The factor the engine's confidences are scaled by on print `capitalHeight` image pixels high: as in the MRZ
+    /// (`MRZReader.confidenceScale`), the engine's confidence does not fall as fast as its accuracy on small print.
+    static func confidenceScale(capitalHeight: Double) -> Double { min(1, max(0.5, capitalHeight / 14)) }
+
+    /// Reads one item of the page as a line of text; `caption` allows lower case.
+    func read(_ item: VisualZoneItem, page: Raster, frame: VisualZoneFrame, engine: OCREngine, caption: Bool) -> VisualZoneText {
+        let scale = Self.readingCapitalHeight / max(1, item.height)
+        let box = FrameBox(uMin: item.box.uMin - 0.6 * item.height, uMax: item.box.uMax + 0.6 * item.height,
+                           vMin: item.box.vMin - 0.45 * item.height, vMax: item.box.vMax + 0.35 * item.height)
+        let width = Int((box.width * scale).rounded()), height = Int((box.height * scale).rounded())
+        guard width >= 8, height >= 8, width <= 6000 else { return VisualZoneText(characters: [], box: item.box) }
+        let map = frame.projection(u0: box.uMin, v0: box.vMin, pixelsPerUnit: scale)
+        // Page pixels per reading pixel: average when shrinking, as the working copy does.
+        let shrink = frame.unit / scale
+        var image = MRZLocator.sample(page, through: map, width: width, height: height, fill: MRZLocator.borderLevel(of: page),
+                                      samplesPerAxis: shrink >= 1.5 ? min(4, Int(shrink.rounded(.up))) : 1)
+        image = Self.cleaned(image, capitalHeight: Self.readingCapitalHeight)
+        if debugVIZ, let data = try? ImageEncoder.png(image) {
+            debugCount += 1
+            FileManager.default.createFile(atPath: "/tmp/viz/crops/\(debugCount).png", contents: Data(data))
+        }
+        if caption { engine.restrict(to: Self.captionCharacters) }
+        // A single line (PSM 7) reads words best but returns nothing for one letter alone; a raw line reads that.
+        if item.glyphCount == 1 { engine.readRawLines(true) }
+        let symbols = engine.readLine(image)
+        if item.glyphCount == 1 { engine.readRawLines(false) }
+        if debugVIZ { FileHandle.standardError.write(Data("  raw \(symbols.map { "\($0.character)@\(String(format: "%.2f", $0.confidence))[\($0.alternatives.map { "\($0.character):\(String(format: "%.2f", $0.confidence))" }.joined(separator: ","))]" }.joined(separator: " "))\n".utf8)) }
+        if caption { engine.restrict(to: Self.valueCharacters) }
+        let confidenceScale = Self.confidenceScale(capitalHeight: item.height * frame.unit)
+        var characters: [VisualZoneText.Character] = []
+        var previousRight: Double?
+        for symbol in symbols where symbol.box.count == 4 {
+            let left = box.uMin + Double(symbol.box[0]) / scale, right = box.uMin + Double(symbol.box[2]) / scale
+            // Tesseract returns no spaces between symbols: a gap of a third of a capital is a word space.
+            if let previousRight, left - previousRight > 0.33 * item.height {
+                characters.append(.init(value: " ", confidence: 1, alternatives: [],
+                                        box: FrameBox(uMin: previousRight, uMax: left, vMin: item.box.vMin, vMax: item.box.vMax)))
+            }
+            characters.append(.init(
+                value: Swift.Character(symbol.character), confidence: symbol.confidence * confidenceScale,
+                alternatives: symbol.alternatives.compactMap { alternative in alternative.character.first.map { ($0, alternative.confidence) } },
+                box: FrameBox(uMin: left, uMax: right, vMin: box.vMin + Double(symbol.box[1]) / scale,
+                              vMax: box.vMin + Double(symbol.box[3]) / scale)))
+            previousRight = right
+        }
+        // Specks at the ends come back as `-`, `.` or `'`: no value begins or ends with them.
+        while let first = characters.first, " -.,'".contains(first.value) { characters.removeFirst() }
+        while let last = characters.last, " -.,'".contains(last.value) { characters.removeLast() }
+        return VisualZoneText(characters: characters, box: item.box)
+    }
+}
+
+/// What the engine read in one visual-zone item: each character with its confidence, the other characters the
+/// engine considered, and where it is (frame units).
+struct VisualZoneText: Sendable, Equatable {
+    struct Character: Sendable, Equatable {
+        var value: Swift.Character
+        /// 0-1, scaled down for small print.
+        var confidence: Double
+        /// The other characters the engine considered here, with its probability of each.
+        var alternatives: [(character: Swift.Character, probability: Double)]
+        var box: FrameBox
+
+        static func == (a: Character, b: Character) -> Bool {
+            a.value == b.value && a.confidence == b.confidence && a.box == b.box
+                && a.alternatives.map(\.character) == b.alternatives.map(\.character)
+        }
+    }
+
+    var characters: [Character]
+    /// The item's box (frame units).
+    var box: FrameBox
+
+    var text: String { String(characters.map(\.value)) }
+
+    /// Text without OCR detail, for matchers and tests: every character at confidence 1.
+    init(_ text: String, box: FrameBox = FrameBox(uMin: 0, uMax: 0, vMin: 0, vMax: 0)) {
+        characters = text.map { Character(value: $0, confidence: 1, alternatives: [], box: box) }
+        self.box = box
+    }
+
+    init(characters: [Character], box: FrameBox) {
+        self.characters = characters
+        self.box = box
+    }
+
+    /// The mean confidence of the characters that are not spaces; 0 for none.
+    var meanConfidence: Double {
+        let printed = characters.filter { $0.value != " " }
+        return printed.isEmpty ? 0 : printed.reduce(0) { $0 + $1.confidence } / Double(printed.count)
+    }
+
+    /// Whether the character at `offset` was read surely enough to stand against the MRZ's `instead`: the engine
+    /// gave `instead` (when given) next to no probability there, and was fairly confident of what it read.
+    ///
+    /// The stock model's confidence dips at the first letter of a word and the last of a line whatever the print
+    /// (`20 MAR 1955`: 0.37 for the `M`, 0.85 for the last `5`), so the bar is the alternatives' probability more
+    /// than the confidence.
+    func isSure(at offset: Int, instead: Swift.Character?) -> Bool {
+        guard offset >= 0, offset < characters.count else { return false }
+        let character = characters[offset]
+        if let instead, let probability = character.alternatives.first(where: { $0.character == instead })?.probability,
+           probability >= Self.alternativeDoubt { return false }
+        return character.confidence >= (instead == nil ? Self.sureConfidence : Self.sureAgainstConfidence)
+    }
+
+    /// Mean confidence at or above which a read counts as sure, and a character's confidence when nothing to
+    /// compare it with is known.
+    static let sureConfidence = 0.8
+    /// A character's confidence at or above which it stands against a character the engine gave no probability.
+    static let sureAgainstConfidence = 0.5
+    /// An alternative's probability from which the engine is in doubt between it and what it read.
+    static let alternativeDoubt = 0.05
+}
