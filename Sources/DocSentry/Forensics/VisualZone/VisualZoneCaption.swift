@@ -23,16 +23,19 @@ enum VisualZoneCaption: String, Sendable, Equatable {
 
     /// The field a caption names, or nil when it says nothing recognisable (a misread caption).
     ///
-    /// Words are compared whole (`NOM` is not `NOMBRE`); a key word of five letters or more also matches at one
-    /// letter's distance (OCR slips in small print).
+    /// A key of four letters or more is found anywhere in the caption's letters (small print is read with spaces
+    /// in words and without them between words: `G iven names`, `Typeof visa`); a shorter one only as a whole word
+    /// (`NOM` is not in `PRENOMS`). A key word of five letters or more also matches at one letter's distance.
     static func of(_ caption: String) -> VisualZoneCaption? {
         let folded = VisualZoneNames.foldedLetters(caption.replacingOccurrences(of: "º", with: "°"))
         let words = folded.split(whereSeparator: { !$0.isLetter && $0 != "°" }).map(String.init)
         guard !words.isEmpty else { return nil }
+        let letters = String(folded.filter(\.isLetter))
         for (caption, keys) in keyWords {
             for key in keys {
-                let keyWordsList = key.split(separator: " ").map(String.init)
-                if contains(words, keyWordsList) { return caption }
+                let keyLetters = key.filter(\.isLetter)
+                if keyLetters.count >= 4, letters.contains(keyLetters) { return caption }
+                if contains(words, key.split(separator: " ").map(String.init)) { return caption }
             }
         }
         return nil

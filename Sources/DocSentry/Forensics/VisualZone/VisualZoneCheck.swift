@@ -76,6 +76,9 @@ public enum VisualZoneCheck {
     static func check(page: Raster, region: MRZRegion, document: MRZDocument, countries: [String: CountryCode],
                       reader: VisualZoneReader) -> Assessment {
         var assessment = Assessment()
+        var t0 = cpuNow()
+        func tick(_ what: String) { if debugVIZ { FileHandle.standardError.write(Data("VIZTIME \(what) \(cpuNow() - t0)\n".utf8)) }; t0 = cpuNow() }
+        defer { tick("compare") }
         guard let engine = reader.loadedEngine() else {
             let reason = "the stock OCR model for the visual zone could not be loaded (\(reader.why ?? "unknown")): install tesseract-ocr-eng, or use --no-viz"
             for field in Field.allCases { assessment.notPerformed(field.ruleID, because: reason) }
@@ -85,11 +88,19 @@ public enum VisualZoneCheck {
               let copy = VisualZoneLayout.workingCopy(of: page, frame: frame) else {
             return nothingFound(because: "the image shows no page above the MRZ")
         }
+        tick("engine+copy")
         let items = VisualZoneLayout.items(in: copy)
+        tick("items")
         let scan = VisualZoneScan(page: page, frame: frame, items: items, reader: reader, engine: engine)
-        guard !scan.values.isEmpty else { return nothingFound(because: "no text was found above the MRZ") }
+        tick("read \(scan.readCount)")
         let comparison = VisualZoneComparison(scan: scan, document: document, countries: countries)
-        return report(comparison.outcomes(), scan: scan, document: document)
+        var outcomes = comparison.outcomes()
+        // A field not found under the captions may be printed without one: read the rest and compare again.
+        if outcomes.contains(where: { $0.1.kind == .notFound }), scan.readUncaptioned() {
+            outcomes = comparison.outcomes()
+        }
+        guard !scan.values.isEmpty else { return nothingFound(because: "no text was found above the MRZ") }
+        return report(outcomes, scan: scan, document: document)
     }
 
     private static func nothingFound(because reason: String) -> Assessment {

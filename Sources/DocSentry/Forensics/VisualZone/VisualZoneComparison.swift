@@ -8,6 +8,17 @@ struct VisualZoneComparison {
     let scan: VisualZoneScan
     let document: MRZDocument
     let countries: [String: CountryCode]
+    /// The rules' country names, upper case without accents, and their codes.
+    let countryNames: [String: String]
+
+    init(scan: VisualZoneScan, document: MRZDocument, countries: [String: CountryCode]) {
+        self.scan = scan
+        self.document = document
+        self.countries = countries
+        var names: [String: String] = [:]
+        for (code, country) in countries { names[VisualZoneNames.foldedLetters(country.name)] = code }
+        countryNames = names
+    }
 
     /// Every field's outcome: dates first (they are the surest to place), then the number, the name, sex and
     /// nationality. A value that confirms one field is not a candidate for another.
@@ -231,7 +242,7 @@ struct VisualZoneComparison {
         if (1...3).contains(compact.count), compact.allSatisfy(\.isLetter), countries[compact] != nil { return compact }
         let words = VisualZoneNames.foldedLetters(text)
         guard words.count >= 4 else { return nil }
-        return countries.values.first { VisualZoneNames.foldedLetters($0.name) == words }?.code
+        return countryNames[words]
     }
 
     func nationality(used: inout Set<Int>) -> Outcome {

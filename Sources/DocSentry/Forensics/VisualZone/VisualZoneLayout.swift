@@ -155,7 +155,8 @@ enum VisualZoneLayout {
     /// hairlines left out), not a stroke of guilloche or a portrait's edge.
     static func isCharacterSized(_ component: MRZLocator.Component) -> Bool {
         let height = Double(component.height), width = Double(component.width)
-        guard height >= 0.3 * unitsPerCapital, height <= 1.7 * unitsPerCapital, width >= 1, width <= 3 * unitsPerCapital else { return false }
+        // Captions' lower-case letters are about a fifth of the MRZ's capital height on a TD1 card.
+        guard height >= 0.2 * unitsPerCapital, height <= 1.7 * unitsPerCapital, width >= 1, width <= 3 * unitsPerCapital else { return false }
         // A thin wavy line covers little of its box; letters a fifth or more (an `I` is a full box).
         return Double(component.area) >= 0.12 * width * height || width <= 0.35 * height
     }
@@ -232,14 +233,33 @@ enum VisualZoneLayout {
     }
 
     /// The caption printed just above `item` (Doc 9303 Parts 4-7 §4.1.1: each field's caption precedes its
-    /// value), if any: a caption whose bottom lies within two capitals above the value's top and whose left end is
-    /// within a capital and a half of the value's.
+    /// value), if any: caption print whose bottom lies within two capitals above the value's top, near the value's
+    /// left end.
+    ///
+    /// Small print comes apart at the working copy's scale (a caption's strokes are a pixel wide there), so what is
+    /// returned is the band where the caption is: from the value's left end to where the next value on its line
+    /// begins, from a capital and a half above the value to its top, with the caption pieces' typical height.
     static func label(of item: VisualZoneItem, among items: [VisualZoneItem]) -> VisualZoneItem? {
-        let candidates = items.filter { label in
-            label.isLabel && label.box.vMax <= item.box.vMin + 0.2 * item.height
-                && label.box.vMax >= item.box.vMin - 2.0 * item.height
-                && abs(label.box.uMin - item.box.uMin) <= 1.5 * item.height
+        func inCaptionRow(_ label: VisualZoneItem) -> Bool {
+            label.isLabel && label.box.vMax <= item.box.vMin + 0.2 * item.height && label.box.vMax >= item.box.vMin - 2.0 * item.height
         }
-        return candidates.max { $0.box.vMax < $1.box.vMax }
+        let near = items.filter { inCaptionRow($0) && abs($0.box.uMin - item.box.uMin) <= 1.5 * item.height }
+        guard let lowest = near.max(by: { $0.box.vMax < $1.box.vMax }) else { return nil }
+        // The next field's value on the same line: its own caption starts above it.
+        let nextValue = items.filter { other in
+            !other.isLabel && other.box.uMin > item.box.uMax
+                && min(other.box.vMax, item.box.vMax) - max(other.box.vMin, item.box.vMin) >= 0.5 * min(other.box.height, item.box.height)
+        }.map(\.box.uMin).min() ?? .infinity
+        let pieces = items.filter { other in
+            inCaptionRow(other) && other.box.uMin >= item.box.uMin - 1.5 * item.height && other.box.uMin < nextValue - 0.5 * item.height
+                && min(other.box.vMax, lowest.box.vMax) - max(other.box.vMin, lowest.box.vMin) >= 0.3 * min(other.box.height, lowest.box.height)
+        }
+        let heights = pieces.map(\.height).sorted()
+        let height = max(heights[heights.count / 2], heights.last! * 0.8)
+        let top = min(pieces.map(\.box.vMin).min()!, lowest.box.vMax - 1.3 * height)
+        let right = min(nextValue - 0.5 * item.height, max(pieces.map(\.box.uMax).max()!, item.box.uMin) + 4 * item.height)
+        let box = FrameBox(uMin: min(item.box.uMin, pieces.map(\.box.uMin).min()!), uMax: max(right, item.box.uMin + item.height),
+                           vMin: top, vMax: min(item.box.vMin - 0.05 * item.height, lowest.box.vMax + 0.35 * height))
+        return VisualZoneItem(box: box, height: height, glyphCount: pieces.reduce(0) { $0 + $1.glyphCount }, isLabel: true)
     }
 }

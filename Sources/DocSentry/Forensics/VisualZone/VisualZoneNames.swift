@@ -4,19 +4,6 @@
 /// holds its transliteration (Doc 9303 Part 3 §6, Latin characters: `Ü` is `UE`, or `U`; `Ø` is `OE`), without
 /// apostrophes, with `<` for spaces and hyphens (Part 3 §4.6), and possibly truncated (Part 4 §4.2.3).
 enum VisualZoneNames {
-    /// Doc 9303 Part 3 §6 (Table "Transliteration of multinational Latin-based characters"): each national
-    /// character's MRZ form, the recommended one first. Where the table gives a choice (`Ä` as `AE` or `A`),
-    /// both are accepted.
-    static let transliterations: [Character: [String]] = [
-        "Á": ["A"], "À": ["A"], "Â": ["A"], "Ã": ["A"], "Ä": ["AE", "A"], "Å": ["AA", "A"], "Æ": ["AE"], "Ą": ["A"],
-        "Ç": ["C"], "Č": ["C"], "Ć": ["C"], "Đ": ["D"], "Ð": ["D"], "É": ["E"], "È": ["E"], "Ê": ["E"], "Ë": ["E"],
-        "Ę": ["E"], "Ě": ["E"], "Ğ": ["G"], "Í": ["I"], "Ì": ["I"], "Î": ["I"], "Ï": ["I"], "İ": ["I"], "Ł": ["L"],
-        "Ñ": ["N", "NXX"], "Ń": ["N"], "Ň": ["N"], "Ó": ["O"], "Ò": ["O"], "Ô": ["O"], "Õ": ["O"], "Ö": ["OE", "O"],
-        "Ø": ["OE"], "Ő": ["O"], "Œ": ["OE"], "Ř": ["R"], "Š": ["S"], "Ś": ["S"], "Ş": ["S"], "ß": ["SS"], "Þ": ["TH"],
-        "Ú": ["U"], "Ù": ["U"], "Û": ["U"], "Ü": ["UE", "UXX", "U"], "Ů": ["U"], "Ű": ["U"], "Ý": ["Y"], "Ÿ": ["Y"],
-        "Ž": ["Z"], "Ź": ["Z"], "Ż": ["Z"],
-    ]
-
     /// Digits OCR gives for letters in a name (`SAT0`).
     static let letterLookAlikes: [Character: Character] = ["0": "O", "1": "I", "5": "S", "8": "B", "2": "Z", "6": "G"]
 
@@ -24,7 +11,7 @@ enum VisualZoneNames {
     static func foldedLetters(_ text: String) -> String {
         String(text.uppercased().flatMap { character -> [Character] in
             if character.isASCII { return [character] }
-            return Array(transliterations[character]?.last ?? String(character))
+            return Array(Transliteration.baseLetters(character))
         })
     }
 
@@ -41,7 +28,7 @@ enum VisualZoneNames {
                 continue
             }
             lastWasBreak = false
-            if let options = transliterations[character] {
+            if let options = Transliteration.latin[character] {
                 let allowed = forms.count * options.count <= limit ? options : [options[0]]
                 forms = forms.flatMap { form in allowed.map { form + $0 } }
             } else if let letter = letterLookAlikes[character] {

@@ -1,11 +1,16 @@
 import Foundation
 
 /// Reads the visual zone's text for the VIZ/MRZ comparison (`VisualZoneCheck`): Tesseract's stock English model,
-/// one engine per worker, loaded on the first scan that needs it (a run with `--no-viz` never loads it).
+/// one engine per worker. A run with `--no-viz` never creates one.
 ///
-/// Not thread-safe (the OCR engine is not): one per `ScanReader`.
+/// The model takes about 100 ms of CPU to load, as long as reading a whole MRZ: with `prefetch` it is loaded on a
+/// thread of its own while the worker decodes, locates and reads the MRZ, so that a single `check` on two cores
+/// does not wait for it.
+///
+/// Not thread-safe (the OCR engine is not): one per `ScanReader`. (`@unchecked Sendable` only so that the loading
+/// thread may set the engine; every other use is the owner's, after `loading` has been waited for.)
 nonisolated(unsafe) var debugCount = 0
-public final class VisualZoneReader {
+public final class VisualZoneReader: @unchecked Sendable {
     /// The characters a field's value may be read as: capitals (with the Latin national characters of Doc 9303
     /// Part 3 §6), digits and the punctuation of dates, numbers and names.
     public static let valueCharacters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789" + "ÄÖÜÅØÆÉÈÊËÁÀÂÃÍÌÎÏÓÒÔÕÚÙÛÑÇŠŽČĆŁß" + "./-'"
@@ -14,18 +19,31 @@ public final class VisualZoneReader {
 
     private var engine: OCREngine?
     private var unavailable: RecognizeError?
+    private var tried = false
+    private let loading = DispatchGroup()
 
-    public init() {}
+    public init(prefetch: Bool = true) {
+        guard prefetch else { return }
+        loading.enter()
+        Thread.detachNewThread { [self] in
+            load()
+            loading.leave()
+        }
+    }
 
-    /// The engine, loaded on first use; nil when the stock model cannot be loaded (`why` says why).
-    func loadedEngine() -> OCREngine? {
-        if let engine { return engine }
-        if unavailable != nil { return nil }
+    private func load() {
+        tried = true
         do {
             engine = try OCREngine(model: .stockEnglish, characters: Self.valueCharacters)
         } catch {
             unavailable = error
         }
+    }
+
+    /// The engine (waiting for the loading thread, or loading it now); nil when the stock model cannot be loaded.
+    func loadedEngine() -> OCREngine? {
+        loading.wait()
+        if !tried { load() }
         return engine
     }
 
@@ -63,7 +81,7 @@ public final class VisualZoneReader {
     /// Reads one item of the page as a line of text; `caption` allows lower case.
     func read(_ item: VisualZoneItem, page: Raster, frame: VisualZoneFrame, engine: OCREngine, caption: Bool) -> VisualZoneText {
         let scale = Self.readingCapitalHeight / max(1, item.height)
-        let box = FrameBox(uMin: item.box.uMin - 0.6 * item.height, uMax: item.box.uMax + 0.6 * item.height,
+        let box = FrameBox(uMin: item.box.uMin - 0.4 * item.height, uMax: item.box.uMax + 0.4 * item.height,
                            vMin: item.box.vMin - 0.45 * item.height, vMax: item.box.vMax + 0.35 * item.height)
         let width = Int((box.width * scale).rounded()), height = Int((box.height * scale).rounded())
         guard width >= 8, height >= 8, width <= 6000 else { return VisualZoneText(characters: [], box: item.box) }
@@ -80,7 +98,9 @@ public final class VisualZoneReader {
         if caption { engine.restrict(to: Self.captionCharacters) }
         // A single line (PSM 7) reads words best but returns nothing for one letter alone; a raw line reads that.
         if item.glyphCount == 1 { engine.readRawLines(true) }
+        let readStart = cpuNow()
         let symbols = engine.readLine(image)
+        if debugVIZ { FileHandle.standardError.write(Data("VIZREAD \(image.width)x\(image.height) \(cpuNow() - readStart)\n".utf8)) }
         if item.glyphCount == 1 { engine.readRawLines(false) }
         if debugVIZ { FileHandle.standardError.write(Data("  raw \(symbols.map { "\($0.character)@\(String(format: "%.2f", $0.confidence))[\($0.alternatives.map { "\($0.character):\(String(format: "%.2f", $0.confidence))" }.joined(separator: ","))]" }.joined(separator: " "))\n".utf8)) }
         if caption { engine.restrict(to: Self.valueCharacters) }

@@ -1,12 +1,14 @@
 import Foundation
 let debugVIZ = ProcessInfo.processInfo.environment["VIZDEBUG"] != nil
+func cpuNow() -> Double { var t = timespec(); clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t); return Double(t.tv_sec) * 1000 + Double(t.tv_nsec) / 1e6 }
 
 /// The visual zone of one page as far as it was read: the items found, the field values read, and their captions,
 /// read only when a comparison needs them.
 ///
-/// What is read, to spend the time where it is needed: every value-sized item that has a caption above it (or,
-/// for items of two glyphs or more, none) is read once; a caption only when a value the MRZ does not confirm must
-/// be placed (is this date the date of birth?). A page whose every field agrees with the MRZ costs no caption.
+/// What is read, to spend the time where it is needed: first the value-sized items under a caption (the fields);
+/// the others (a title, an issuer's name, text without captions) only when a field was not found among those. A
+/// caption is read only to place a value the MRZ does not confirm (is this date the date of birth?): a page whose
+/// every field agrees with the MRZ costs no caption.
 final class VisualZoneScan {
     let page: Raster
     let frame: VisualZoneFrame
@@ -16,7 +18,9 @@ final class VisualZoneScan {
     private let reader: VisualZoneReader
     private let engine: OCREngine
     private var captions: [Int: (caption: VisualZoneCaption?, text: String)] = [:]
-    /// How many items were read (values and captions), for the report's timing note.
+    /// Value-sized items without a caption, not read yet.
+    private var uncaptioned: [VisualZoneItem] = []
+    /// How many items were read (values and captions).
     private(set) var readCount = 0
 
     /// At most this many values are read on one page (a page of print that is not a document's visual zone).
@@ -30,21 +34,34 @@ final class VisualZoneScan {
         self.engine = engine
         let valueHeights = items.filter { !$0.isLabel && $0.glyphCount >= 3 }.map(\.height).sorted()
         let typical = valueHeights.isEmpty ? 0 : valueHeights[valueHeights.count / 2]
-        let chosen = items.filter { item in
-            guard !item.isLabel else { return false }
-            // The issuer's name and the title above the fields are larger than the values.
-            if typical > 0, item.height > 1.6 * typical { return false }
-            // A lone glyph is a value (sex `F`, type `P`) only under a caption; elsewhere it is a mark or a speck.
-            return item.glyphCount >= 2 || VisualZoneLayout.label(of: item, among: items) != nil
+        var captioned: [VisualZoneItem] = []
+        for item in items where !item.isLabel {
+            // Print far larger than the values is a heading.
+            if typical > 0, item.height > 1.6 * typical { continue }
+            if VisualZoneLayout.label(of: item, among: items) != nil {
+                captioned.append(item)
+            } else if item.glyphCount >= 2 {
+                // (A lone glyph is a value, sex `F`, type `P`, only under a caption; elsewhere a mark or a speck.)
+                uncaptioned.append(item)
+            }
         }
-        for item in chosen.prefix(Self.maximumValues) {
+        read(captioned)
+    }
+
+    /// Reads the value-sized items without a caption, once; false when there were none.
+    func readUncaptioned() -> Bool {
+        guard !uncaptioned.isEmpty else { return false }
+        read(uncaptioned)
+        uncaptioned = []
+        return true
+    }
+
+    private func read(_ items: [VisualZoneItem]) {
+        for item in items.prefix(max(0, Self.maximumValues - values.count)) {
             let text = reader.read(item, page: page, frame: frame, engine: engine, caption: false)
             readCount += 1
             if !text.characters.isEmpty { values.append((item, text)) }
             if debugVIZ { FileHandle.standardError.write(Data("VIZ value h=\(Int(item.height)) n=\(item.glyphCount) box=\(Int(item.box.uMin)),\(Int(item.box.vMin)) '\(text.text)' \(text.characters.map { String(format: "%.2f", $0.confidence) })\n".utf8)) }
-        }
-        if debugVIZ {
-            for item in items where !chosen.contains(item) { FileHandle.standardError.write(Data("VIZ skipped label=\(item.isLabel) h=\(Int(item.height)) n=\(item.glyphCount) box=\(Int(item.box.uMin)),\(Int(item.box.vMin))\n".utf8)) }
         }
     }
 
