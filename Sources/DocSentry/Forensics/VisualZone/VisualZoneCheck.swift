@@ -89,9 +89,10 @@ public enum VisualZoneCheck {
             return nothingFound(because: "the image shows no page above the MRZ")
         }
         tick("engine+copy")
+        if debugVIZ, let data = try? ImageEncoder.png(copy.raster) { FileManager.default.createFile(atPath: "/tmp/viz/crops/working.png", contents: Data(data)) }
         let items = VisualZoneLayout.items(in: copy)
         tick("items")
-        let scan = VisualZoneScan(page: page, frame: frame, items: items, reader: reader, engine: engine)
+        let scan = VisualZoneScan(page: page, frame: frame, copy: copy, items: items, reader: reader, engine: engine)
         tick("read \(scan.readCount)")
         let comparison = VisualZoneComparison(scan: scan, document: document, countries: countries)
         var outcomes = comparison.outcomes()

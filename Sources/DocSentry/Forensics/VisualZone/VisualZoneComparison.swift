@@ -59,7 +59,7 @@ struct VisualZoneComparison {
             guard let raw = document[VisualZoneCheck.mrzFields(field)[0]]?.raw else { continue }
             for candidate in found.indices where !confirmedDates.contains(candidate) {
                 let (index, date) = found[candidate]
-                let placed = scan.caption(of: index)
+                let placed = scan.caption(of: index, characters: date.dayOffsets)
                 guard placed.caption == caption else { continue }
                 let agreement = PrintedDates.compare(date, withMRZ: raw, read: values[index].text)
                 used.insert(index)
@@ -133,19 +133,48 @@ struct VisualZoneComparison {
         return .notFound
     }
 
-    /// A printed number against the MRZ's: different when a character that differs (look-alikes folded) was read
-    /// surely; a number of another length differs when read confidently throughout.
+    /// A printed number against the MRZ's: different when a character put in another's place (look-alikes
+    /// folded) was read surely and is of the same kind, digit for digit or letter for letter (a forger keeps a
+    /// number's shape; OCR takes an `S` for an `8`). Characters only missing or doubled in the reading (at the
+    /// print's edge, in a blur) are the reading's, not evidence.
     func compareNumber(_ run: (string: String, offsets: [Int]), with number: String, read text: VisualZoneText) -> VisualZoneAgreement {
         let printed = Array(Self.folded(run.string)), mrz = Array(Self.folded(number)), original = Array(number)
         if printed == mrz { return .same }
-        guard printed.count == mrz.count else {
-            let sure = run.offsets.allSatisfy { text.isSure(at: $0, instead: nil) }
-            return sure ? .different : .uncertain
-        }
-        for position in printed.indices where printed[position] != mrz[position] {
-            if text.isSure(at: run.offsets[position], instead: original[position]) { return .different }
+        let read = Array(run.string)
+        for (position, other) in Self.substitutions(printed, mrz) {
+            guard read[position].isNumber == original[other].isNumber else { continue }
+            if text.isSure(at: run.offsets[position], instead: original[other]) { return .different }
         }
         return .uncertain
+    }
+
+    /// The substitutions of a fewest-edits alignment of `a` with `b`: pairs of positions (in `a`, in `b`) whose
+    /// characters differ.
+    static func substitutions(_ a: [Character], _ b: [Character]) -> [(Int, Int)] {
+        var cost = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { cost[i][0] = i }
+        for j in 0...b.count { cost[0][j] = j }
+        if !a.isEmpty && !b.isEmpty {
+            for i in 1...a.count {
+                for j in 1...b.count {
+                    cost[i][j] = min(cost[i - 1][j] + 1, cost[i][j - 1] + 1, cost[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                }
+            }
+        }
+        var pairs: [(Int, Int)] = []
+        var i = a.count, j = b.count
+        while i > 0 && j > 0 {
+            let same = a[i - 1] == b[j - 1]
+            if cost[i][j] == cost[i - 1][j - 1] + (same ? 0 : 1) {
+                if !same { pairs.append((i - 1, j - 1)) }
+                i -= 1; j -= 1
+            } else if cost[i][j] == cost[i - 1][j] + 1 {
+                i -= 1
+            } else {
+                j -= 1
+            }
+        }
+        return pairs.reversed()
     }
 
     // MARK: - Names

@@ -212,9 +212,12 @@ enum VisualZoneLayout {
         let sorted = measured.sorted { items[$0].height < items[$1].height }
         let logs = sorted.map { log(items[$0].height) }, weights = sorted.map { Double(items[$0].glyphCount) }
         var best: (split: Int, score: Double)?
-        for split in 1..<sorted.count {
+        let total = weights.reduce(0, +)
+        // Each group holds at least three items and a sixth of the glyphs: a heading alone is not the values.
+        for split in 3..<max(3, sorted.count - 2) {
             let (lowMean, lowWeight) = weightedMean(logs[..<split], weights[..<split])
             let (highMean, highWeight) = weightedMean(logs[split...], weights[split...])
+            guard min(lowWeight, highWeight) >= total / 6 else { continue }
             let score = lowWeight * highWeight * (highMean - lowMean) * (highMean - lowMean)
             if best == nil || score > best!.score { best = (split, score) }
         }
@@ -224,6 +227,16 @@ enum VisualZoneLayout {
         guard highMean - lowMean >= log(1.33) else { return }
         let threshold = exp((lowMean + highMean) / 2)
         for index in items.indices where items[index].height < threshold { items[index].isLabel = true }
+    }
+
+    /// Whether a band of the working copy holds print: its darkest pixels forty grey levels or more below its
+    /// paper (the guilloche ground spreads about twenty).
+    static func holdsPrint(_ band: FrameBox, in copy: WorkingCopy) -> Bool {
+        let x0 = max(0, Int(band.uMin - copy.u0)), x1 = min(copy.raster.width, Int(band.uMax - copy.u0))
+        let y0 = max(0, Int(band.vMin - copy.v0)), y1 = min(copy.raster.height, Int(band.vMax - copy.v0))
+        guard x1 - x0 >= 4, y1 - y0 >= 2 else { return false }
+        let levels = MRZLocator.GreyLevels(copy.raster.cropped(x: x0, y: y0, width: x1 - x0, height: y1 - y0))
+        return levels.percentile(0.9) - levels.percentile(0.03) >= 40
     }
 
     private static func weightedMean(_ values: ArraySlice<Double>, _ weights: ArraySlice<Double>) -> (mean: Double, weight: Double) {
@@ -239,21 +252,38 @@ enum VisualZoneLayout {
     /// Small print comes apart at the working copy's scale (a caption's strokes are a pixel wide there), so what is
     /// returned is the band where the caption is: from the value's left end to where the next value on its line
     /// begins, from a capital and a half above the value to its top, with the caption pieces' typical height.
-    static func label(of item: VisualZoneItem, among items: [VisualZoneItem]) -> VisualZoneItem? {
+    ///
+    /// Blurred small print may leave no caption pieces at all at that scale: then, with `copy`, the band above the
+    /// value is the caption's when it holds print (a spread of grey levels the pale ground does not have).
+    static func label(of item: VisualZoneItem, among items: [VisualZoneItem], copy: WorkingCopy? = nil) -> VisualZoneItem? {
         func inCaptionRow(_ label: VisualZoneItem) -> Bool {
             label.isLabel && label.box.vMax <= item.box.vMin + 0.2 * item.height && label.box.vMax >= item.box.vMin - 2.0 * item.height
         }
-        let near = items.filter { inCaptionRow($0) && abs($0.box.uMin - item.box.uMin) <= 1.5 * item.height }
-        guard let lowest = near.max(by: { $0.box.vMax < $1.box.vMax }) else { return nil }
         // The next field's value on the same line: its own caption starts above it.
         let nextValue = items.filter { other in
             !other.isLabel && other.box.uMin > item.box.uMax
                 && min(other.box.vMax, item.box.vMax) - max(other.box.vMin, item.box.vMin) >= 0.5 * min(other.box.height, item.box.height)
         }.map(\.box.uMin).min() ?? .infinity
-        let pieces = items.filter { other in
+        let near = items.filter { inCaptionRow($0) && abs($0.box.uMin - item.box.uMin) <= 1.5 * item.height }
+        guard let lowest = near.max(by: { $0.box.vMax < $1.box.vMax }) else {
+            guard let copy else { return nil }
+            let band = FrameBox(uMin: item.box.uMin - 0.3 * item.height, uMax: min(nextValue - 0.5 * item.height, item.box.uMin + 12 * item.height),
+                                vMin: item.box.vMin - 1.5 * item.height, vMax: item.box.vMin - 0.08 * item.height)
+            guard band.width > item.height, holdsPrint(band, in: copy) else { return nil }
+            return VisualZoneItem(box: band, height: 0.5 * item.height, glyphCount: 0, isLabel: true)
+        }
+        let found = items.filter { other in
             inCaptionRow(other) && other.box.uMin >= item.box.uMin - 1.5 * item.height && other.box.uMin < nextValue - 0.5 * item.height
                 && min(other.box.vMax, lowest.box.vMax) - max(other.box.vMin, lowest.box.vMin) >= 0.3 * min(other.box.height, lowest.box.height)
         }
+        // The caption's own pieces: from the left, up to the first gap wider than the value's capital and a half
+        // (the next caption on the line, above an empty field, lies further on).
+        var pieces: [VisualZoneItem] = []
+        for piece in found.sorted(by: { $0.box.uMin < $1.box.uMin }) {
+            if !pieces.isEmpty, piece.box.uMin - pieces.map(\.box.uMax).max()! > 1.5 * item.height { break }
+            pieces.append(piece)
+        }
+        if pieces.isEmpty { pieces = [lowest] }
         let heights = pieces.map(\.height).sorted()
         let height = max(heights[heights.count / 2], heights.last! * 0.8)
         let top = min(pieces.map(\.box.vMin).min()!, lowest.box.vMax - 1.3 * height)

@@ -55,14 +55,20 @@ enum VisualZoneNames {
     }
 
     /// Whether a printed name is the MRZ's `components`: the same when at most one letter in six differs (OCR
-    /// slips); different when a third or more of the letters differ and the engine read the name confidently;
-    /// otherwise uncertain.
+    /// slips); different when it is another name; otherwise uncertain.
     static func compare(_ read: VisualZoneText, components: [String], possiblyTruncated: Bool) -> VisualZoneAgreement {
         let target = components.joined(separator: "<")
         guard !target.isEmpty else { return .uncertain }
         let distance = distance(printed: read.text, components: components, possiblyTruncated: possiblyTruncated)
         if distance <= target.count / 6 { return .same }
-        if distance >= max(2, (target.count + 2) / 3), read.meanConfidence >= VisualZoneText.sureConfidence { return .different }
+        // Part of the name (print cut by blur or glare into pieces) is no other name.
+        let forms = machineReadableForms(of: read.text)
+        if forms.contains(where: { $0.count >= 3 && (target.hasPrefix($0) || target.hasSuffix($0)) }) { return .uncertain }
+        // Another name: at least half its letters differ, read confidently and without digits (a garbled read of
+        // the right name, `KE0PELEX` for `KENJI FELIX`, differs by fewer and carries look-alike digits).
+        let longest = max(target.count, forms.map(\.count).max() ?? 0)
+        if distance >= max(3, (longest + 1) / 2), !read.text.contains(where: \.isNumber),
+           read.meanConfidence >= VisualZoneText.sureConfidence { return .different }
         return .uncertain
     }
 

@@ -90,7 +90,12 @@ public final class VisualZoneReader: @unchecked Sendable {
         let shrink = frame.unit / scale
         var image = MRZLocator.sample(page, through: map, width: width, height: height, fill: MRZLocator.borderLevel(of: page),
                                       samplesPerAxis: shrink >= 1.5 ? min(4, Int(shrink.rounded(.up))) : 1)
-        image = Self.cleaned(image, capitalHeight: Self.readingCapitalHeight)
+        if debugVIZ, let data = try? ImageEncoder.png(image) {
+            FileManager.default.createFile(atPath: "/tmp/viz/crops/grey\(debugCount + 1).png", contents: Data(data))
+        }
+        // Values (bold, a few millimetres) read best as clean black on white; captions (small, thin) are spoilt by
+        // thresholding when blurred, and read best in grey.
+        if caption { MRZLocator.stretchContrast(&image) } else { image = Self.cleaned(image, capitalHeight: Self.readingCapitalHeight) }
         if debugVIZ, let data = try? ImageEncoder.png(image) {
             debugCount += 1
             FileManager.default.createFile(atPath: "/tmp/viz/crops/\(debugCount).png", contents: Data(data))
@@ -121,6 +126,8 @@ public final class VisualZoneReader: @unchecked Sendable {
                               vMax: box.vMin + Double(symbol.box[3]) / scale)))
             previousRight = right
         }
+        // One glyph is one character, however many the raw line mode makes of it (`F` read `FE`).
+        if item.glyphCount == 1, let best = characters.max(by: { $0.confidence < $1.confidence }) { characters = [best] }
         // Specks at the ends come back as `-`, `.` or `'`: no value begins or ends with them.
         while let first = characters.first, " -.,'".contains(first.value) { characters.removeFirst() }
         while let last = characters.last, " -.,'".contains(last.value) { characters.removeLast() }
@@ -162,10 +169,13 @@ struct VisualZoneText: Sendable, Equatable {
         self.box = box
     }
 
-    /// The mean confidence of the characters that are not spaces; 0 for none.
+    /// The mean confidence of the characters that are neither spaces nor the first letter of a word after one
+    /// (where the stock model's confidence dips whatever the print, see `isSure`); 0 for none.
     var meanConfidence: Double {
-        let printed = characters.filter { $0.value != " " }
-        return printed.isEmpty ? 0 : printed.reduce(0) { $0 + $1.confidence } / Double(printed.count)
+        let printed = characters.indices.filter { index in
+            characters[index].value != " " && (index == 0 || characters[index - 1].value != " ")
+        }.map { characters[$0].confidence }
+        return printed.isEmpty ? 0 : printed.reduce(0, +) / Double(printed.count)
     }
 
     /// Whether the character at `offset` was read surely enough to stand against the MRZ's `instead`: the engine

@@ -13,11 +13,12 @@ final class VisualZoneScan {
     let page: Raster
     let frame: VisualZoneFrame
     let items: [VisualZoneItem]
+    let copy: VisualZoneLayout.WorkingCopy
     /// The value items read, in reading order, and what the engine read in each.
     private(set) var values: [(item: VisualZoneItem, text: VisualZoneText)] = []
     private let reader: VisualZoneReader
     private let engine: OCREngine
-    private var captions: [Int: (caption: VisualZoneCaption?, text: String)] = [:]
+    private var captions: [String: (caption: VisualZoneCaption?, text: String)] = [:]
     /// Value-sized items without a caption, not read yet.
     private var uncaptioned: [VisualZoneItem] = []
     /// How many items were read (values and captions).
@@ -26,9 +27,11 @@ final class VisualZoneScan {
     /// At most this many values are read on one page (a page of print that is not a document's visual zone).
     static let maximumValues = 40
 
-    init(page: Raster, frame: VisualZoneFrame, items: [VisualZoneItem], reader: VisualZoneReader, engine: OCREngine) {
+    init(page: Raster, frame: VisualZoneFrame, copy: VisualZoneLayout.WorkingCopy, items: [VisualZoneItem], reader: VisualZoneReader,
+         engine: OCREngine) {
         self.page = page
         self.frame = frame
+        self.copy = copy
         self.items = items
         self.reader = reader
         self.engine = engine
@@ -38,12 +41,15 @@ final class VisualZoneScan {
         for item in items where !item.isLabel {
             // Print far larger than the values is a heading.
             if typical > 0, item.height > 1.6 * typical { continue }
-            if VisualZoneLayout.label(of: item, among: items) != nil {
+            if VisualZoneLayout.label(of: item, among: items, copy: copy) != nil {
                 captioned.append(item)
             } else if item.glyphCount >= 2 {
                 // (A lone glyph is a value, sex `F`, type `P`, only under a caption; elsewhere a mark or a speck.)
                 uncaptioned.append(item)
             }
+        }
+        if debugVIZ {
+            for item in items { FileHandle.standardError.write(Data("VIZ item label=\(item.isLabel) h=\(Int(item.height)) n=\(item.glyphCount) box=\(Int(item.box.uMin)),\(Int(item.box.vMin)),\(Int(item.box.uMax)),\(Int(item.box.vMax)) typical=\(typical)\n".utf8)) }
         }
         read(captioned)
     }
@@ -67,16 +73,26 @@ final class VisualZoneScan {
 
     /// The caption of value `index` (read once, on first asking): what field it names, and its text; nil caption
     /// when there is none above the value or it says nothing recognisable.
-    func caption(of index: Int) -> (caption: VisualZoneCaption?, text: String) {
-        if let known = captions[index] { return known }
+    ///
+    /// `characters` (offsets in the value's text) ask for the caption above that part of the value: two fields
+    /// printed close together (long bilingual dates) are found as one item, each under its own caption.
+    func caption(of index: Int, characters: [Int]? = nil) -> (caption: VisualZoneCaption?, text: String) {
+        var item = values[index].item
+        let read = values[index].text.characters
+        if let characters, let first = characters.first, first > 0, first < read.count {
+            // The part's left end (the item's box otherwise): the caption above it begins there.
+            item.box.uMin = read[first].box.uMin
+        }
+        let key = "\(index):\(Int(item.box.uMin))"
+        if let known = captions[key] { return known }
         var result: (caption: VisualZoneCaption?, text: String) = (nil, "")
-        if let label = VisualZoneLayout.label(of: values[index].item, among: items) {
+        if let label = VisualZoneLayout.label(of: item, among: items, copy: copy) {
             let text = reader.read(label, page: page, frame: frame, engine: engine, caption: true).text
             readCount += 1
             result = (VisualZoneCaption.of(text), text)
             if debugVIZ { FileHandle.standardError.write(Data("VIZ caption '\(text)' -> \(String(describing: result.caption))\n".utf8)) }
         }
-        captions[index] = result
+        captions[key] = result
         return result
     }
 
