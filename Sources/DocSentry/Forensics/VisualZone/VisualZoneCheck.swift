@@ -76,9 +76,6 @@ public enum VisualZoneCheck {
     static func check(page: Raster, region: MRZRegion, document: MRZDocument, countries: [String: CountryCode],
                       reader: VisualZoneReader) -> Assessment {
         var assessment = Assessment()
-        var t0 = cpuNow()
-        func tick(_ what: String) { if debugVIZ { FileHandle.standardError.write(Data("VIZTIME \(what) \(cpuNow() - t0)\n".utf8)) }; t0 = cpuNow() }
-        defer { tick("compare") }
         guard let engine = reader.loadedEngine() else {
             let reason = "the stock OCR model for the visual zone could not be loaded (\(reader.why ?? "unknown")): install tesseract-ocr-eng, or use --no-viz"
             for field in Field.allCases { assessment.notPerformed(field.ruleID, because: reason) }
@@ -88,12 +85,8 @@ public enum VisualZoneCheck {
               let copy = VisualZoneLayout.workingCopy(of: page, frame: frame) else {
             return nothingFound(because: "the image shows no page above the MRZ")
         }
-        tick("engine+copy")
-        if debugVIZ, let data = try? ImageEncoder.png(copy.raster) { FileManager.default.createFile(atPath: "/tmp/viz/crops/working.png", contents: Data(data)) }
         let items = VisualZoneLayout.items(in: copy)
-        tick("items")
         let scan = VisualZoneScan(page: page, frame: frame, copy: copy, items: items, reader: reader, engine: engine)
-        tick("read \(scan.readCount)")
         let comparison = VisualZoneComparison(scan: scan, document: document, countries: countries)
         var outcomes = comparison.outcomes()
         // A field not found under the captions may be printed without one: read the rest and compare again.

@@ -255,8 +255,11 @@ struct VisualZoneComparison {
         guard let (index, caption) = chosen else { return .notFound }
         used.insert(index)
         let text = values[index].text
+        // Without a caption the letter alone says it is the sex: it must be read very surely.
+        let captioned = caption.caption == .sex
         let sure = text.characters.indices.contains { offset in
             text.characters[offset].value != " " && text.characters[offset].value != "/" && text.isSure(at: offset, instead: expected)
+                && (captioned || text.characters[offset].confidence >= 0.9)
         }
         return Outcome(kind: sure ? .contradicted(caption.caption == .sex ? .fail : .warn) : .uncertain, value: index,
                        printed: printed(index), machineReadable: document.sex,

@@ -61,13 +61,17 @@ enum VisualZoneNames {
         guard !target.isEmpty else { return .uncertain }
         let distance = distance(printed: read.text, components: components, possiblyTruncated: possiblyTruncated)
         if distance <= target.count / 6 { return .same }
-        // Part of the name (print cut by blur or glare into pieces) is no other name.
+        // Part of the name (print cut by blur or noise into pieces: `VA`, `SCMU` of `SCHUURMANS`) is no other name.
         let forms = machineReadableForms(of: read.text)
-        if forms.contains(where: { $0.count >= 3 && (target.hasPrefix($0) || target.hasSuffix($0)) }) { return .uncertain }
+        let characters = Array(target)
+        if forms.contains(where: { form in
+            form.count + 2 <= target.count
+                && VisualZoneCaption.approximateDistance(of: Array(form), in: characters) <= max(form.count < 3 ? 0 : 1, form.count / 4)
+        }) { return .uncertain }
         // Another name: at least half its letters differ, read confidently and without digits (a garbled read of
         // the right name, `KE0PELEX` for `KENJI FELIX`, differs by fewer and carries look-alike digits).
         let longest = max(target.count, forms.map(\.count).max() ?? 0)
-        if distance >= max(3, (longest + 1) / 2), !read.text.contains(where: \.isNumber),
+        if distance >= max(3, (longest + 1) / 2), !read.text.contains(where: \.isNumber), read.isComplete,
            read.meanConfidence >= VisualZoneText.sureConfidence { return .different }
         return .uncertain
     }

@@ -9,7 +9,6 @@ import Foundation
 ///
 /// Not thread-safe (the OCR engine is not): one per `ScanReader`. (`@unchecked Sendable` only so that the loading
 /// thread may set the engine; every other use is the owner's, after `loading` has been waited for.)
-nonisolated(unsafe) var debugCount = 0
 public final class VisualZoneReader: @unchecked Sendable {
     /// The characters a field's value may be read as: capitals (with the Latin national characters of Doc 9303
     /// Part 3 §6), digits and the punctuation of dates, numbers and names.
@@ -90,24 +89,14 @@ public final class VisualZoneReader: @unchecked Sendable {
         let shrink = frame.unit / scale
         var image = MRZLocator.sample(page, through: map, width: width, height: height, fill: MRZLocator.borderLevel(of: page),
                                       samplesPerAxis: shrink >= 1.5 ? min(4, Int(shrink.rounded(.up))) : 1)
-        if debugVIZ, let data = try? ImageEncoder.png(image) {
-            FileManager.default.createFile(atPath: "/tmp/viz/crops/grey\(debugCount + 1).png", contents: Data(data))
-        }
         // Values (bold, a few millimetres) read best as clean black on white; captions (small, thin) are spoilt by
         // thresholding when blurred, and read best in grey.
         if caption { MRZLocator.stretchContrast(&image) } else { image = Self.cleaned(image, capitalHeight: Self.readingCapitalHeight) }
-        if debugVIZ, let data = try? ImageEncoder.png(image) {
-            debugCount += 1
-            FileManager.default.createFile(atPath: "/tmp/viz/crops/\(debugCount).png", contents: Data(data))
-        }
         if caption { engine.restrict(to: Self.captionCharacters) }
         // A single line (PSM 7) reads words best but returns nothing for one letter alone; a raw line reads that.
         if item.glyphCount == 1 { engine.readRawLines(true) }
-        let readStart = cpuNow()
         let symbols = engine.readLine(image)
-        if debugVIZ { FileHandle.standardError.write(Data("VIZREAD \(image.width)x\(image.height) \(cpuNow() - readStart)\n".utf8)) }
         if item.glyphCount == 1 { engine.readRawLines(false) }
-        if debugVIZ { FileHandle.standardError.write(Data("  raw \(symbols.map { "\($0.character)@\(String(format: "%.2f", $0.confidence))[\($0.alternatives.map { "\($0.character):\(String(format: "%.2f", $0.confidence))" }.joined(separator: ","))]" }.joined(separator: " "))\n".utf8)) }
         if caption { engine.restrict(to: Self.valueCharacters) }
         let confidenceScale = Self.confidenceScale(capitalHeight: item.height * frame.unit)
         var characters: [VisualZoneText.Character] = []
@@ -131,7 +120,7 @@ public final class VisualZoneReader: @unchecked Sendable {
         // Specks at the ends come back as `-`, `.` or `'`: no value begins or ends with them.
         while let first = characters.first, " -.,'".contains(first.value) { characters.removeFirst() }
         while let last = characters.last, " -.,'".contains(last.value) { characters.removeLast() }
-        return VisualZoneText(characters: characters, box: item.box)
+        return VisualZoneText(characters: characters, box: item.box, glyphCount: item.glyphCount, capitalHeight: item.height)
     }
 }
 
@@ -155,6 +144,9 @@ struct VisualZoneText: Sendable, Equatable {
     var characters: [Character]
     /// The item's box (frame units).
     var box: FrameBox
+    /// How many glyphs the page shows there, and their capitals' height (frame units); 0 when unknown.
+    var glyphCount = 0
+    var capitalHeight = 0.0
 
     var text: String { String(characters.map(\.value)) }
 
@@ -164,9 +156,20 @@ struct VisualZoneText: Sendable, Equatable {
         self.box = box
     }
 
-    init(characters: [Character], box: FrameBox) {
+    init(characters: [Character], box: FrameBox, glyphCount: Int = 0, capitalHeight: Double = 0) {
         self.characters = characters
         self.box = box
+        self.glyphCount = glyphCount
+        self.capitalHeight = capitalHeight
+    }
+
+    /// Whether the engine read about as many letters and digits as the page shows: as many as glyphs, and about
+    /// one a capital's height of print (a capital's advance is about its height). A read with far fewer (`SCMU` for
+    /// ten letters of print blurred into two blobs) is a garbled one, whatever it says.
+    var isComplete: Bool {
+        let read = Double(characters.filter { $0.value.isLetter || $0.value.isNumber }.count)
+        let byWidth = capitalHeight > 0 ? box.width / capitalHeight : 0
+        return read >= 0.7 * Double(glyphCount) && read >= 0.55 * byWidth
     }
 
     /// The mean confidence of the characters that are neither spaces nor the first letter of a word after one

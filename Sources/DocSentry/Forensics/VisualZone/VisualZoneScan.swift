@@ -1,6 +1,4 @@
 import Foundation
-let debugVIZ = ProcessInfo.processInfo.environment["VIZDEBUG"] != nil
-func cpuNow() -> Double { var t = timespec(); clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t); return Double(t.tv_sec) * 1000 + Double(t.tv_nsec) / 1e6 }
 
 /// The visual zone of one page as far as it was read: the items found, the field values read, and their captions,
 /// read only when a comparison needs them.
@@ -48,9 +46,6 @@ final class VisualZoneScan {
                 uncaptioned.append(item)
             }
         }
-        if debugVIZ {
-            for item in items { FileHandle.standardError.write(Data("VIZ item label=\(item.isLabel) h=\(Int(item.height)) n=\(item.glyphCount) box=\(Int(item.box.uMin)),\(Int(item.box.vMin)),\(Int(item.box.uMax)),\(Int(item.box.vMax)) typical=\(typical)\n".utf8)) }
-        }
         read(captioned)
     }
 
@@ -67,7 +62,6 @@ final class VisualZoneScan {
             let text = reader.read(item, page: page, frame: frame, engine: engine, caption: false)
             readCount += 1
             if !text.characters.isEmpty { values.append((item, text)) }
-            if debugVIZ { FileHandle.standardError.write(Data("VIZ value h=\(Int(item.height)) n=\(item.glyphCount) box=\(Int(item.box.uMin)),\(Int(item.box.vMin)) '\(text.text)' \(text.characters.map { String(format: "%.2f", $0.confidence) })\n".utf8)) }
         }
     }
 
@@ -90,7 +84,6 @@ final class VisualZoneScan {
             let text = reader.read(label, page: page, frame: frame, engine: engine, caption: true).text
             readCount += 1
             result = (VisualZoneCaption.of(text), text)
-            if debugVIZ { FileHandle.standardError.write(Data("VIZ caption '\(text)' -> \(String(describing: result.caption))\n".utf8)) }
         }
         captions[key] = result
         return result
