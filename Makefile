@@ -3,10 +3,10 @@ SHELL := /bin/bash
 SWIFT ?= swift
 BUILD_FLAGS ?=
 DEBIAN_PACKAGES := pkg-config libpng-dev libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng \
-                   libcairo2-dev fonts-ocr-b
+                   libcairo2-dev fonts-ocr-b chromium python3-pexpect
 BIN := .build/debug/docsentry
 
-.PHONY: setup build demo test bench clean
+.PHONY: setup build demo test bench fuzz asan clean
 
 ## setup: install the Debian packages DocSentry needs, only those missing (apt-get update first, once).
 setup:
@@ -35,8 +35,19 @@ bench: setup
 	$(SWIFT) build -c release $(BUILD_FLAGS)
 	@./scripts/bench.sh
 
+## fuzz: build the fuzz harness (Fuzz/, libFuzzer + AddressSanitizer) and run each target FUZZ_SECONDS (see Fuzz/README.md).
+FUZZ_SECONDS ?= 60
+fuzz: setup
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) ./scripts/fuzz.sh
+
+## asan: the test suite under AddressSanitizer, in its own build folder; leak checking off by default, since
+## fontconfig keeps its cache at exit (ASAN_OPTIONS=detect_leaks=1 to see it; README, Robustness).
+asan: setup
+	$(SWIFT) build --build-tests --scratch-path .build-asan -Xswiftc -sanitize=address -Xcc -fsanitize=address
+	ASAN_OPTIONS=$${ASAN_OPTIONS:-detect_leaks=0} $(SWIFT) test --skip-build --scratch-path .build-asan
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-asan Fuzz/.build
 
 ## model: train the MRZ recogniser Models/mrz.traineddata end to end, resumably (work in model-work/; see scripts/model/model.sh).
 MODEL_MINUTES ?= 240

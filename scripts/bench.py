@@ -77,6 +77,35 @@ def real_lines(model_dir, model, limit):
     return {"lines": len(held_out), "exact": exact / max(1, len(held_out)), "cer": errors / max(1, characters)}
 
 
+# Rule-id prefixes of the findings that name what a forger changed without leaving a failing check digit.
+FORENSIC_PREFIXES = ("forensics.", "viz.", "specimen.", "ocr.correction-overrules")
+
+
+def forgery_catch(keys, reports):
+    """Per forgery kind: documents, and those caught (reject, or review with a forensic finding); per degradation:
+    genuine readable documents and those sent to review or rejected."""
+    kinds, genuine = {}, {}
+    for key in keys:
+        if not key["readable"]:
+            continue
+        report = reports.get(key["path"]) or {}
+        verdict = report.get("verdict", "error")
+        rules = [f["rule"] for f in report.get("findings", []) if f["severity"] != "info"]
+        if not key["forgeries"]:
+            for kind in sorted({d["kind"] for d in key["degradations"]}) or ["none"]:
+                row = genuine.setdefault(kind, {"documents": 0, "review": 0, "reject": 0})
+                row["documents"] += 1
+                if verdict in ("review", "reject"):
+                    row[verdict] += 1
+            continue
+        caught = verdict == "reject" or (verdict == "review" and any(r.startswith(FORENSIC_PREFIXES) for r in rules))
+        for forgery in key["forgeries"]:
+            row = kinds.setdefault(forgery["kind"], {"documents": 0, "caught": 0})
+            row["documents"] += 1
+            row["caught"] += caught
+    return {"forgeries": kinds, "genuine_by_degradation": genuine}
+
+
 def evaluate(keys, reports, errors):
     readable = [k for k in keys if k["readable"] and all(c in WHITELIST for c in "".join(k["mrz_lines"]))]
     exact_before = exact_after = 0
@@ -116,6 +145,7 @@ def evaluate(keys, reports, errors):
         "confusion": confusion, "genuine_readable_rejected": genuine_rejected,
         "ms_per_stage_median": {s: statistics.median(v) for s, v in stage_ms.items()},
         "errors": errors[:20],
+        **forgery_catch(keys, reports),
     }
 
 
@@ -205,6 +235,14 @@ def main():
         print(f"{'':12}" + "".join(f"{v:>12}" for v in verdicts))
         for truth in ["genuine", "forged", "unreadable"]:
             print(f"{truth:12}" + "".join(f"{confusion.get(truth, {}).get(v, 0):>12}" for v in verdicts))
+    for model in models:
+        figures = results["models"][model]
+        print(f"\nforgeries caught ({model}): reject, or review with a forensic finding")
+        for kind, row in sorted(figures["forgeries"].items()):
+            print(f"  {kind:40} {row['caught']:4} of {row['documents']:4}  {100 * row['caught'] / max(1, row['documents']):5.1f}%")
+        print(f"genuine readable documents by degradation ({model}): sent to review / rejected")
+        for kind, row in sorted(figures["genuine_by_degradation"].items()):
+            print(f"  {kind:40} {row['review']:3} / {row['reject']:3} of {row['documents']:4}")
     print(f"\nwritten to {out / 'results.json'}")
 
 

@@ -14,6 +14,7 @@
     X(TessBaseAPI *, TessBaseAPICreate, (void), ())                                                           \
     V(TessBaseAPIDelete, (TessBaseAPI * handle), (handle))                                                    \
     V(TessBaseAPIEnd, (TessBaseAPI * handle), (handle))                                                       \
+    X(const char *, TessBaseAPIGetDatapath, (TessBaseAPI * handle), (handle))                                 \
     X(int, TessBaseAPIInit2, (TessBaseAPI * handle, const char *datapath, const char *language,               \
                               TessOcrEngineMode oem), (handle, datapath, language, oem))                      \
     X(BOOL, TessBaseAPISetVariable, (TessBaseAPI * handle, const char *name, const char *value),              \

@@ -23,14 +23,29 @@ public struct DebugImages: Sendable {
     public var crop: Raster?
     public var binarized: Raster?
     public var page: Raster?
+    /// The located MRZ the crop belongs to: its line boxes place each character cell in `crop` (`docsentry explain`).
+    public var region: MRZRegion?
 }
 
 extension Inspector {
     /// Runs the whole pipeline on one scan: decode, locate, recognise and correct, then the MRZ checks.
     ///
+    /// With `timeBudget`, no stage is started once the scan has taken longer: the report is then `unreadable`
+    /// and says so, and a batch goes on with the next document. The time is the CPU time of the calling thread
+    /// (every stage, Tesseract included, runs on it), so that a loaded machine or a debug build does not turn
+    /// readable scans unreadable; it is read between stages (decode, locate, each way up the MRZ is read, the visual zone)
+    /// rather than inside them: Tesseract's own monitor checks its deadline only between words, and an MRZ line
+    /// is one word to it, so it would not cut a read short either.
+    ///
     /// - Throws: `DecodeError` when the file is not an image DocSentry can read (the caller reports it and goes
     ///   on); everything about the document itself, including "no MRZ found", is in the report.
     public func inspect(fileAt path: String, with scanner: ScanReader, debug: ((DebugImages) -> Void)? = nil) throws(DecodeError) -> Report {
+        var report = try readScan(fileAt: path, with: scanner, debug: debug)
+        report.ocrModel = scanner.reader.engine.identity
+        return report
+    }
+
+    private func readScan(fileAt path: String, with scanner: ScanReader, debug: ((DebugImages) -> Void)?) throws(DecodeError) -> Report {
         let clock = ContinuousClock()
         var timings: [String: Double] = [:]
         var start = clock.now
@@ -40,10 +55,24 @@ extension Inspector {
             start = now
         }
 
+        let begun = threadCPUTime()
+        func outOfTime(before stage: String, _ image: ImageDetails) -> Report? {
+            let spent = threadCPUTime() - begun
+            guard let timeBudget, spent > timeBudget else { return nil }
+            let shown = { (duration: Duration) in
+                milliseconds(duration) < 1000 ? "\(Int(milliseconds(duration))) ms" : String(format: "%.1f s", milliseconds(duration) / 1000)
+            }
+            var report = unreadable(file: path, reason: "over the time limit (\(shown(timeBudget)) of CPU time a document): stopped before \(stage), "
+                                    + "after \(shown(spent)); raise --time-limit to give this scan longer", timings: timings)
+            report.image = image
+            return report
+        }
+
         let decoded = try scanner.decoder.decode(fileAt: path)
         lap("decode")
         var image = ImageDetails(format: decoded.format.rawValue, width: decoded.raster.width, height: decoded.raster.height,
                                  exifOrientation: decoded.orientation.map { Int($0.rawValue) })
+        if let late = outOfTime(before: "locating the MRZ", image) { return late }
 
         let region: MRZRegion
         do {
@@ -62,8 +91,9 @@ extension Inspector {
 
         // 0 and 180 degrees look alike to the locator: read the likelier way first, the other way if that fails.
         var best: (region: MRZRegion, read: RecognizedMRZ, score: Int)?
-        for candidate in [region, region.flipped] {
-            guard let read = scanner.reader.read(candidate, countryCodes: countryCodes, listedDocumentNumbers: listedDocumentNumbers) else { continue }
+        for (attempt, candidate) in [region, region.flipped].enumerated() {
+            if let late = outOfTime(before: attempt == 0 ? "reading the MRZ" : "reading the MRZ upside down", image) { return late }
+            guard let read = scanner.reader.read(candidate, countryCodes: countryCodes) else { continue }
             let score = Self.readScore(read.corrected) + Self.orientationScore(candidate.orientationConfidence)
             if best == nil || score > best!.score { best = (candidate, read, score) }
             // A read with its characters in place and at most two failed checks is the right way up (upside-down
@@ -71,7 +101,7 @@ extension Inspector {
             if score >= 70 { break }
         }
         lap("recognize")
-        debug?(DebugImages(crop: best?.region.crop ?? region.crop, page: decoded.raster))
+        debug?(DebugImages(crop: best?.region.crop ?? region.crop, page: decoded.raster, region: best?.region ?? region))
         guard let best else {
             var report = unreadable(file: path, reason: "an MRZ-like text band was found but could not be read as an MRZ (\(region.lineCount) lines of about \(region.charactersPerLine) characters)", timings: timings)
             report.image = image
@@ -83,12 +113,28 @@ extension Inspector {
         }
 
         var earlier = Assessment()
-        for correction in best.read.corrected.corrections {
+        // Forensics: the print of the MRZ itself (pasted characters, characters outside the MRZ alphabet), and the
+        // corrections a passing check rests on against a sure read (evidence, not repairs).
+        let text = best.read.corrected.text
+        let grids = PrintMeasurer.lineGrids(best.region, text: text)
+        for finding in PrintForensics.findings(best.region, text: text, grids: grids) { earlier.note(finding) }
+        let overrules = OverruledRead.overrules(in: best.read.corrected) { correction in
+            PrintForensics.printMargin(best.region, text: text, grids: grids, line: correction.line - 1, column: correction.column - 1,
+                                       read: Character(correction.read), chosen: Character(correction.chosen))
+        }
+        for overrule in overrules {
+            var finding = OverruledRead.finding(overrule)
+            let line = overrule.correction.line - 1
+            if line < grids.count { finding.pageBox = grids[line].imageBox(column: overrule.correction.column - 1, in: best.region) }
+            earlier.note(finding)
+        }
+        lap("forensics")
+        for correction in best.read.corrected.corrections where !overrules.contains(where: { $0.correction == correction }) {
             // A check digit made to pass by changing a character the engine was fairly sure of is exactly what an
             // altered field looks like: a person confirms it (review) instead of DocSentry deciding.
             // O/0 and I/1 are the exception: engines swap them whatever their confidence, and no forger gains by it.
             let lookAlike = MRZCorrector.lookAlikes[Character(correction.read)] == Character(correction.chosen)
-            if correction.reason == "check digit", correction.confidence >= 0.6, !lookAlike {
+            if correction.reason == .checkDigit, correction.confidence >= 0.6, !lookAlike {
                 earlier.note(Finding(
                     rule: "ocr.check-digit-repair", severity: .warn,
                     message: "the check digit passes only if the '\(correction.read)' read here is taken as '\(correction.chosen)': confirm these characters on the document",
@@ -101,9 +147,10 @@ extension Inspector {
                 rule: "ocr.correction", severity: .info,
                 message: "read '\(correction.read)', corrected to '\(correction.chosen)' by \(correction.reason)",
                 fields: [], position: MRZPosition(line: correction.line, column: correction.column),
-                evidence: [Evidence("read", correction.read), Evidence("chosen", correction.chosen), Evidence("reason", correction.reason)]))
+                evidence: [Evidence("read", correction.read), Evidence("chosen", correction.chosen), Evidence("reason", correction.reason.rawValue)]))
         }
         if let visualZone = scanner.visualZone {
+            if let late = outOfTime(before: "comparing the visual zone with the MRZ", image) { return late }
             earlier.merge(VisualZoneCheck.check(page: decoded.raster, region: best.region, document: MRZParser.parse(best.read.corrected.text),
                                                 countries: ruleSet.countries, reader: visualZone))
             lap("viz")
@@ -136,7 +183,14 @@ extension Inspector {
         let document = MRZParser.parse(read.text)
         let failedChecks = CheckDigitValidator.validate(document).checks.filter { $0.status == .failed }.count
         let misplaced = StructureValidator.validate(document).findings.filter { $0.severity == .fail }.count
-            + read.corrections.filter { $0.reason == "document code" }.count
+            + read.corrections.filter { $0.reason == .documentCode }.count
         return 100 - 15 * failedChecks - 10 * misplaced - read.corrections.count
     }
+}
+
+/// The CPU time the calling thread has used (`CLOCK_THREAD_CPUTIME_ID`).
+func threadCPUTime() -> Duration {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
 }

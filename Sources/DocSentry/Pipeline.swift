@@ -10,15 +10,17 @@ public struct Inspector: Sendable {
     public let referenceDate: CalendarDate
     /// The codes of `ruleSet.countries`, for the recogniser's country-code correction (built once, not per scan).
     let countryCodes: Set<String>
-    /// The specimen and lost/stolen document numbers of `ruleSet`, for the recogniser's number correction.
-    let listedDocumentNumbers: ListedDocumentNumbers
+    /// The rules folder's SHA-256 (`ProvenanceDigest.rulesFolder`), written into every report.
+    public let rulesSHA256: String
+    /// How long one scan may take (`--time-limit`); nil: no limit. See `inspect(fileAt:with:debug:)`.
+    public var timeBudget: Duration?
 
     public init(ruleSet: RuleSet, mode: Mode, referenceDate: CalendarDate) {
         self.ruleSet = ruleSet
         self.mode = mode
         self.referenceDate = referenceDate
         countryCodes = Set(ruleSet.countries.keys)
-        listedDocumentNumbers = ListedDocumentNumbers(ruleSet.specimenDocuments.map(\.documentNumber) + ruleSet.lostStolen.map(\.documentNumber))
+        rulesSHA256 = ProvenanceDigest.rulesFolder(ruleSet.directory)
     }
 
     /// Inspects MRZ text (from a swipe reader, a person, or the recogniser).
@@ -50,17 +52,24 @@ public struct Inspector: Sendable {
             findings = findings.map { markConfidence($0, document: document, confidences: confidences) }
         }
         findings = findings.map(applyPolicy)
+        // A read that breaks the grammar everywhere is a rescan, not a forgery (OCR input only: typed text is
+        // what its sender means).
+        if confidences != nil { findings = GarbageRead.judge(findings) }
         timings["validate", default: 0] += milliseconds(clock.now - start)
-        return Report(
+        var report = Report(
             file: file, verdict: Verdict.from(findings: findings), mode: mode, referenceDate: referenceDate,
             mrz: text.lines, document: DocumentSummary(document, dateOfBirth: dates.dateOfBirth, dateOfExpiry: dates.dateOfExpiry),
             checks: assessment.checks, findings: findings, timingsMs: timings)
+        report.rulesSHA256 = rulesSHA256
+        return report
     }
 
     /// The report for an input where no MRZ could be read.
     public func unreadable(file: String, reason: String, earlier: Assessment = Assessment(), timings: [String: Double] = [:]) -> Report {
-        Report(file: file, verdict: .unreadable, reason: reason, mode: mode, referenceDate: referenceDate,
-               mrz: nil, document: nil, checks: earlier.checks, findings: earlier.findings, timingsMs: timings)
+        var report = Report(file: file, verdict: .unreadable, reason: reason, mode: mode, referenceDate: referenceDate,
+                            mrz: nil, document: nil, checks: earlier.checks, findings: earlier.findings, timingsMs: timings)
+        report.rulesSHA256 = rulesSHA256
+        return report
     }
 
     /// The issuer's maximum validity (from its profile, else the policy's default) and the policy's margin.

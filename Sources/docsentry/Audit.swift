@@ -22,8 +22,8 @@ private func fail(_ error: AuditError) -> ExitCode {
     Console.error(error.description)
     switch error {
     case .inputMissing, .folderUnreadable, .cannotRead: return ExitCode(ExitStatus.noInput.rawValue)
-    case .badShard, .outputExists, .resumeMismatch: return ExitCode(ExitStatus.usage.rawValue)
-    case .corruptRecord, .mergeConflict: return ExitCode(ExitStatus.badInput.rawValue)
+    case .badShard, .outputExists, .resumeMismatch, .outputIsInput, .outputsCollide: return ExitCode(ExitStatus.usage.rawValue)
+    case .corruptRecord, .mergeConflict, .mixedRecords: return ExitCode(ExitStatus.badInput.rawValue)
     case .cannotWrite: return ExitCode(AuditExit.cannotWrite)
     case .ocrUnavailable: return ExitCode(ExitStatus.ocrUnavailable.rawValue)
     }
@@ -94,65 +94,37 @@ struct AuditRun: ParsableCommand {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if resume && out == nil { throw ValidationError("--resume continues the audit in --out FILE: give --out") }
         if resume && force { throw ValidationError("--resume and --force contradict each other: choose one") }
+        try imageOptions.validate(redact: redact)
     }
 
     func run() throws {
-        let inspector = Inspector(ruleSet: try loadRules(), mode: mode, referenceDate: try referenceDay())
-        let plan: AuditPlan
-        let earlier: Auditor.Earlier
-        let output: AuditOutputFile?
-        var temporary: String?
-        do {
-            let shard = try shard.map { text throws(AuditError) in try Shard(parsing: text) }
-            plan = try AuditPlan.collect(roots: inputs, filter: PathFilter(include: include, exclude: exclude), shard: shard)
-            if let out, FileManager.default.fileExists(atPath: out) {
-                guard resume || force else { throw AuditError.outputExists(path: out) }
-            }
-            if let out, resume, FileManager.default.fileExists(atPath: out) {
-                earlier = try Auditor.Earlier.load(out)
-                let now = Auditor.judgedWith(mode: mode, referenceDate: inspector.referenceDate)
-                if let before = earlier.judgedWith, before != now {
-                    throw AuditError.resumeMismatch(path: out, earlier: before, now: now)
-                }
-            } else {
-                earlier = Auditor.Earlier()
-            }
-            if let out {
-                output = try AuditOutputFile(path: out, append: resume)
-            } else if csv != nil || html != nil {
-                let path = NSTemporaryDirectory() + "/docsentry-audit-\(ProcessInfo.processInfo.processIdentifier).jsonl"
-                temporary = path
-                output = try AuditOutputFile(path: path, append: false)
-            } else {
-                output = nil
-            }
-        } catch let error as AuditError {
-            throw fail(error)
-        }
-        defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
-
-        let model = OCRModel(argument: imageOptions.ocrModel)
-        var decodeLimits = DecodeLimits.standard
-        decodeLimits.maxPixels = imageOptions.maxPixels
-        let limits = decodeLimits
-        let visualZone = !imageOptions.noViz
-        let makeScanner: @Sendable () throws(RecognizeError) -> ScanReader = { () throws(RecognizeError) -> ScanReader in
-            try ScanReader(model: model, limits: limits, visualZone: visualZone)
-        }
-        var debug: (@Sendable (String) -> ((DebugImages) -> Void)?)?
+        var inspector = Inspector(ruleSet: try loadRules(), mode: mode, referenceDate: try referenceDay())
+        inspector.timeBudget = imageOptions.timeBudget
+        var request = AuditJob.Request(inputs: inputs)
+        request.filter = PathFilter(include: include, exclude: exclude)
+        request.jobs = jobs
+        request.redact = redact
+        request.model = OCRModel(argument: imageOptions.ocrModel)
+        request.limits = imageOptions.decodeLimits
+        request.visualZone = !imageOptions.noViz
         if imageOptions.debugDir != nil {
             let debugOptions = imageOptions
-            debug = { file in debugOptions.debugWriter(for: file) }
+            request.debug = { file in debugOptions.debugWriter(for: file) }
         }
-        let configuration = Auditor.Configuration(jobs: jobs, redact: redact, makeScanner: makeScanner, debug: debug)
-        let auditor = Auditor(inspector: inspector, documents: plan.documents, configuration: configuration,
-                              output: output, earlier: earlier)
-
-        let signals = SignalWatch(auditor: auditor)
-        let progress = quiet ? nil : ProgressTicker(auditor: auditor)
-        let outcome: Auditor.Outcome
+        (request.output, request.resume, request.force, request.csv, request.html) = (out, resume, force, csv, html)
+        let job: AuditJob
         do throws(AuditError) {
-            outcome = try auditor.run()
+            if let shard { request.shard = try Shard(parsing: shard) }
+            job = try AuditJob(request, inspector: inspector)
+        } catch {
+            throw fail(error)
+        }
+
+        let signals = SignalWatch(auditor: job.auditor)
+        let progress = quiet ? nil : ProgressTicker(auditor: job.auditor)
+        let result: AuditJob.Result
+        do throws(AuditError) {
+            result = try job.run()
         } catch {
             progress?.finish()
             throw fail(error)
@@ -160,37 +132,13 @@ struct AuditRun: ParsableCommand {
         progress?.finish()
         signals.disarm()
 
-        var tally = outcome.tally
-        let recordsPath = out ?? temporary
-        do throws(AuditError) {
-            if resume, let recordsPath { tally = try AuditResults([recordsPath]).tally() }
-            if !outcome.interrupted, let recordsPath, csv != nil || html != nil {
-                let results = try AuditResults([recordsPath])
-                if let csv { try AuditCSV.write(results, to: csv) }
-                if let html {
-                    var subtitle = "docsentry audit " + inputs.joined(separator: " ")
-                    if let shard { subtitle += " --shard \(shard)" }
-                    subtitle += " \(Auditor.judgedWith(mode: mode, referenceDate: inspector.referenceDate))"
-                    subtitle += " · \(ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]))"
-                    try AuditHTML(subtitle: subtitle).write(results, to: html)
-                }
-            }
-        } catch {
-            throw fail(error)
-        }
-
         if !quiet {
-            let summary = AuditSummary(
-                tally: tally, inspected: outcome.inspected, earlier: outcome.earlier, planned: plan.documents.count,
-                skipped: plan.skipped, seconds: outcome.seconds, jobs: min(jobs, max(1, plan.documents.count)),
-                interrupted: outcome.interrupted, output: out)
-            var text = summary.render()
-            if outcome.interrupted, csv != nil || html != nil { text += "\n--csv and --html are written when the audit completes" }
+            var text = result.summary.render()
+            if result.interrupted, csv != nil || html != nil { text += "\n--csv and --html are written when the audit completes" }
             if out == nil { Console.print(text) } else { FileHandle.standardError.write(Data((text + "\n").utf8)) }
         }
-        if outcome.interrupted { throw ExitCode(signals.exitStatus) }
-        let status = tally.exitStatus
-        if status != 0 { throw ExitCode(status) }
+        if result.interrupted { throw ExitCode(signals.exitStatus) }
+        if result.tally.exitStatus != 0 { throw ExitCode(result.tally.exitStatus) }
     }
 
     func referenceDay() throws -> CalendarDate { try Judging.referenceDay(referenceDate) }
@@ -204,7 +152,9 @@ struct AuditMergeCommand: ParsableCommand {
         abstract: "Merge the JSON Lines of several audits (e.g. the shards of one archive) into one.",
         discussion: """
             A document in several inputs (same file, same SHA-256) is written once; the same file with \
-            different SHA-256s is an error (the scan changed between the runs). The output is sorted by file. \
+            different SHA-256s is an error (the scan changed between the runs), and so are records made by \
+            different DocSentry versions, rules, OCR models, judging options or redaction unless --allow-mixed \
+            is given. The output is sorted by file and written atomically; no output may be an input. \
             Exit code: as for an audit, over the merged documents.
             """)
 
@@ -223,20 +173,19 @@ struct AuditMergeCommand: ParsableCommand {
     @Flag(help: "Overwrite the output if it exists.")
     var force = false
 
+    @Flag(help: "Merge records made by different DocSentry versions, rules, OCR models, judging options or redaction (refused otherwise).")
+    var allowMixed = false
+
     @Flag(name: .shortAndLong, help: "No summary.")
     var quiet = false
 
     func run() throws {
         let tally: AuditTally
-        do {
-            if FileManager.default.fileExists(atPath: output), !force { throw AuditError.outputExists(path: output) }
-            let results = try AuditMerge.merge(inputs, into: output)
-            if let csv { try AuditCSV.write(results, to: csv) }
-            if let html {
-                try AuditHTML(subtitle: "\(results.count) documents merged from " + inputs.joined(separator: ", ")).write(results, to: html)
-            }
-            tally = try results.tally()
-        } catch let error as AuditError {
+        do throws(AuditError) {
+            // The report's plain-language texts come from the shipped rules (or $DOCSENTRY_RULES), when they load.
+            let texts = html == nil ? [:] : (try? RuleSet.load(directory: RulesLocation.bundled())).map { AuditHTML.ruleTexts($0.explanations) } ?? [:]
+            tally = try AuditMerge.merge(inputs, into: output, csv: csv, html: html, force: force, allowMixed: allowMixed, ruleTexts: texts)
+        } catch {
             throw fail(error)
         }
         if !quiet {

@@ -10,6 +10,7 @@ struct DocSentryCommand: ParsableCommand {
             Exit codes: 0 pass, 10 review, 20 reject, 30 unreadable; 64 usage error, 65 bad input (an MRZ or file \
             DocSentry cannot use), 66 input file missing, 78 rules folder invalid.
             """,
-        subcommands: [Check.self, Audit.self, RulesCommand.self, GenerateLines.self, Generate.self])
+        version: DocSentryVersion.current,
+        subcommands: [Check.self, Audit.self, Explain.self, Course.self, Quiz.self, RulesCommand.self, GenerateLines.self, Generate.self])
 
 }

@@ -98,6 +98,13 @@ enum Console {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
+    /// The terminal's width in columns (standard output), 100 when it is not a terminal.
+    static var columns: Int {
+        var size = winsize()
+        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 100 }
+        return Int(size.ws_col)
+    }
+
     /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
     static var useColor: Bool {
         let environment = ProcessInfo.processInfo.environment
@@ -121,16 +128,58 @@ struct ImageOptions: ParsableArguments {
     @Option(help: "Refuse images whose declared size is over this many pixels (checked before decoding).")
     var maxPixels: Int = DecodeLimits.standard.maxPixels
 
+    @Option(help: ArgumentHelp("Refuse files bigger than this (K, M or G: binary units), before reading them.", valueName: "size"))
+    var maxFileSize: String = "\(DecodeLimits.standard.maxFileBytes >> 20)M"
+
+    @Option(help: ArgumentHelp("Give up on a scan that takes longer than this many seconds (it is then unreadable, and a batch goes on); 0: no limit.", valueName: "seconds"))
+    var timeLimit: Double = 10
+
     @Option(help: "Write the intermediate images (page, located MRZ crop) of each scan into this folder.")
     var debugDir: String?
 
     @Flag(name: .customLong("no-viz"), help: "Read the MRZ only: do not compare the visual zone with it (faster; the stock eng model is not loaded).")
     var noViz = false
 
-    func scanReader() throws -> ScanReader {
+    /// The size `--max-file-size` gives in bytes: a number with an optional K, M or G (powers of 1024).
+    static func bytes(_ text: String) -> Int? {
+        let units: [Character: Int] = ["K": 1 << 10, "k": 1 << 10, "M": 1 << 20, "m": 1 << 20, "G": 1 << 30, "g": 1 << 30]
+        var digits = Substring(text)
+        var unit = 1
+        if let last = digits.last, let factor = units[last] {
+            unit = factor
+            digits = digits.dropLast()
+        }
+        guard let number = Int(digits), number > 0, number <= Int.max / unit else { return nil }
+        return number * unit
+    }
+
+    func validate() throws {
+        guard Self.bytes(maxFileSize) != nil else {
+            throw ValidationError("--max-file-size '\(maxFileSize)': give a number of bytes, or with K, M or G (e.g. 512M)")
+        }
+        guard timeLimit >= 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be 0 (no limit) or a number of seconds") }
+    }
+
+    /// The decoder's limits from `--max-pixels` and `--max-file-size`.
+    var decodeLimits: DecodeLimits {
         var limits = DecodeLimits.standard
         limits.maxPixels = maxPixels
-        return try ScanReader(model: OCRModel(argument: ocrModel), limits: limits, visualZone: !noViz)
+        limits.maxFileBytes = Self.bytes(maxFileSize) ?? limits.maxFileBytes
+        return limits
+    }
+
+    /// `--time-limit` as the inspector's budget (nil for 0).
+    var timeBudget: Duration? { timeLimit > 0 ? .milliseconds(Int64((timeLimit * 1000).rounded())) : nil }
+
+    /// `--debug-dir` writes the scan's own pixels (the name, the portrait, the MRZ): never with `--redact`.
+    func validate(redact: Bool) throws {
+        if redact, debugDir != nil {
+            throw ValidationError("--debug-dir writes the scans' images, which show the holder's name, portrait and MRZ: it cannot be combined with --redact")
+        }
+    }
+
+    func scanReader() throws -> ScanReader {
+        try ScanReader(model: OCRModel(argument: ocrModel), limits: decodeLimits, visualZone: !noViz)
     }
 
     func debugWriter(for file: String) -> ((DebugImages) -> Void)? {

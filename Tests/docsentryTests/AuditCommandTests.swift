@@ -73,7 +73,7 @@ import Testing
             #expect((record["file"] as? String)?.hasPrefix(root + "/archive/day") == true)
         }
         let error = records.first { $0["error"] != nil }!
-        #expect(Set(error.keys) == ["file", "sha256", "error", "exit_code"])
+        #expect(Set(error.keys) == ["file", "sha256", "error", "exit_code", "docsentry_version", "rules_sha256"])
         #expect(error["exit_code"] as? Int == 65)
         let report = records.first { ($0["file"] as? String)?.hasSuffix("-td3.txt") == true }!
         #expect(report["schema_version"] as? Int == 1)
@@ -142,8 +142,9 @@ import Testing
         #expect(try Self.recordSet(root + "/merged.jsonl") == Self.recordSet(root + "/all.jsonl"))
         #expect(Self.lines(root + "/m.csv").count == 12)
         let html = String(decoding: FileManager.default.contents(atPath: root + "/m.html")!, as: UTF8.self)
-        #expect(html.contains("<h2 id=\"reject\">Rejected <span class=\"count\">10</span></h2>"))
-        #expect(html.contains("<h2 id=\"error\">Could not be processed <span class=\"count\">1</span></h2>"))
+        #expect(html.components(separatedBy: "<article class=\"doc reject").count - 1 == 10)
+        #expect(html.components(separatedBy: "<article class=\"doc error").count - 1 == 1)
+        #expect(html.contains("<input type=\"radio\" name=\"verdict\" id=\"v-reject\"> reject (10)"))
         #expect(!html.contains("<script"))
 
         // The same path with other bytes in another shard's output: the scan changed, the merge refuses.
@@ -183,7 +184,7 @@ import Testing
         }
         let html = String(decoding: FileManager.default.contents(atPath: root + "/g.html")!, as: UTF8.self)
         let notPass = verdicts.values.filter { $0 != "pass" }.count
-        #expect(html.components(separatedBy: "src=\"data:image/png;base64,").count - 1 == notPass)
+        #expect(html.components(separatedBy: "src=\"data:image/jpeg;base64,").count - 1 == notPass)
         #expect(Self.lines(root + "/g.csv").count == keys.count + 1)
     }
 
@@ -239,7 +240,7 @@ import Testing
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
             return object["image"] != nil && object["verdict"] as? String != "pass"
         }.count
-        #expect(html.components(separatedBy: "src=\"data:image/png;base64,").count - 1 == notPass)
+        #expect(html.components(separatedBy: "src=\"data:image/jpeg;base64,").count - 1 == notPass)
         #expect(!html.contains("<script") && !html.contains("http://") && !html.contains("https://"))
     }
 }

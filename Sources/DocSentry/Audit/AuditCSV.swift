@@ -22,7 +22,7 @@ public enum AuditCSV {
                     d?.documentCode ?? "", d?.issuingState ?? "", d?.documentNumber ?? "", d?.nationality ?? "",
                     d?.dateOfBirth ?? "", d?.sex ?? "", d?.dateOfExpiry ?? "", d?.surname ?? "", d?.givenNames ?? "",
                     rules, ""]
-        case let .error(file, sha256, message, _):
+        case let .error(file, sha256, message, _, _):
             return [file, sha256, "error", "", "", "", "", "", "", "", "", "", "", "", "", message]
         }
     }
@@ -39,9 +39,9 @@ public enum AuditCSV {
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// Writes the table of `results` (sorted by file) to `path`.
+    /// Writes the table of `results` (sorted by file) to `path` (whole or not at all: `AtomicOutputFile`).
     public static func write(_ results: AuditResults, to path: String) throws(AuditError) {
-        let out = try AuditOutputFile(path: path, append: false)
+        let out = try AtomicOutputFile(path: path)
         var buffer = line(columns)
         try results.forEach { record, _ throws(AuditError) in
             buffer += line(row(record))
@@ -51,5 +51,6 @@ public enum AuditCSV {
             }
         }
         try out.write(buffer)
+        try out.commit()
     }
 }

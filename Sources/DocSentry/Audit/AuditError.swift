@@ -24,6 +24,13 @@ public enum AuditError: Error, Sendable, Equatable, CustomStringConvertible {
     case mergeConflict(file: String, firstSource: String, firstSHA256: String, secondSource: String, secondSHA256: String)
     /// The OCR engine cannot be created, so no scan can be read (every image would fail the same way).
     case ocrUnavailable(RecognizeError)
+    /// An output file is one of the inputs (a scan audited, a record file merged): inputs are never modified.
+    case outputIsInput(option: String, path: String, input: String)
+    /// Two outputs are the same file.
+    case outputsCollide(path: String, firstOption: String, secondOption: String)
+    /// Records to be merged (or resumed) were made by different DocSentry versions, rules, OCR models, judging
+    /// options or redaction; `aspect` says which, `first` and `second` two of the values with where they are.
+    case mixedRecords(aspect: String, first: String, second: String)
 
     public var description: String {
         switch self {
@@ -47,6 +54,12 @@ public enum AuditError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(file): different content in \(firstSource) (sha256 \(firstSHA.prefix(12))…) and \(secondSource) (sha256 \(secondSHA.prefix(12))…): the file changed between the runs; audit it again"
         case let .ocrUnavailable(error):
             error.description
+        case let .outputIsInput(option, path, input):
+            "\(option) \(path): that file is an input (\(input)); inputs are never overwritten: write to another file"
+        case let .outputsCollide(path, first, second):
+            "\(second) \(path): the same file as \(first): give each output its own file"
+        case let .mixedRecords(aspect, first, second):
+            "records made with different \(aspect): \(first) and \(second): audit again with the same DocSentry, rules and model, or add --allow-mixed to merge them anyway"
         }
     }
 }

@@ -23,6 +23,11 @@ public final class AuditOutputFile: @unchecked Sendable {
 
     deinit { close(fd) }
 
+    /// Flushes what was written to the disk (`fsync`).
+    public func sync() throws(AuditError) {
+        guard fsync(fd) == 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+    }
+
     /// Writes `line` and a newline.
     public func append(_ line: String) throws(AuditError) {
         try write(line + "\n")
@@ -169,6 +174,8 @@ public final class AuditResults {
     }
 
     public let sources: [String]
+    /// What made the records: versions, rules, models, judging options, redaction.
+    public private(set) var origins = RecordOrigins()
     private var entries: [String: Entry] = [:]
     private var descriptors: [Int32] = []
 
@@ -177,6 +184,7 @@ public final class AuditResults {
         sources = paths
         for (index, path) in paths.enumerated() {
             try AuditLog.read(path) { (record, _, offset, length) throws(AuditError) in
+                origins.add(record, source: path)
                 let verdict: Verdict? = if case let .report(report, _) = record { report.verdict } else { nil }
                 let entry = Entry(source: index, offset: offset, length: length, sha256: record.sha256, verdict: verdict)
                 guard let existing = entries[record.file] else { entries[record.file] = entry; return }

@@ -3,22 +3,31 @@ import Foundation
 /// One line of an audit's JSON Lines output: a document's report, or the error that stopped its inspection.
 ///
 /// A report record is exactly the object `docsentry check --format json` prints, plus `sha256` (of the input's
-/// bytes). An error record is `{"file", "sha256", "error", "exit_code"}`: `error` is the one-line message,
-/// `exit_code` what `check` would have exited with for that file alone (65 bad input, 66 unreadable file).
+/// bytes). An error record is `{"file", "sha256", "error", "exit_code", "docsentry_version", "rules_sha256"}`:
+/// `error` is the one-line message, `exit_code` what `check` would have exited with for that file alone (65 bad
+/// input, 66 unreadable file); no OCR model read the file, so none is named.
 public enum AuditRecord: Sendable {
     case report(Report, sha256: String)
-    case error(file: String, sha256: String, message: String, exitCode: Int32)
+    case error(file: String, sha256: String, message: String, exitCode: Int32, provenance: Provenance? = nil)
 
     public var file: String {
         switch self {
         case let .report(report, _): report.file
-        case let .error(file, _, _, _): file
+        case let .error(file, _, _, _, _): file
         }
     }
 
     public var sha256: String {
         switch self {
-        case let .report(_, sha256), let .error(_, sha256, _, _): sha256
+        case let .report(_, sha256), let .error(_, sha256, _, _, _): sha256
+        }
+    }
+
+    /// What made the record: the report's, or for an error record the program and rules of the audit.
+    public var provenance: Provenance? {
+        switch self {
+        case let .report(report, _): report.provenance
+        case let .error(_, _, _, _, provenance): provenance
         }
     }
 
@@ -30,8 +39,10 @@ public enum AuditRecord: Sendable {
         switch self {
         case let .report(report, sha256):
             data = (try? encoder.encode(ReportWithDigest(report: report, sha256: sha256))) ?? Data()
-        case let .error(file, sha256, message, exitCode):
-            data = (try? encoder.encode(ErrorLine(file: file, sha256: sha256, error: message, exitCode: exitCode))) ?? Data()
+        case let .error(file, sha256, message, exitCode, provenance):
+            let line = ErrorLine(file: file, sha256: sha256, error: message, exitCode: exitCode,
+                                 docsentryVersion: provenance?.docsentryVersion, rulesSHA256: provenance?.rulesSHA256)
+            data = (try? encoder.encode(line)) ?? Data()
         }
         return String(decoding: data, as: UTF8.self)
     }
@@ -49,7 +60,8 @@ public enum AuditRecord: Sendable {
             throw AuditRecordError(detail: Self.explain(error))
         }
         if let message = header.error {
-            self = .error(file: header.file, sha256: header.sha256, message: message, exitCode: header.exitCode ?? 65)
+            let provenance = header.docsentryVersion.map { Provenance(docsentryVersion: $0, rulesSHA256: header.rulesSHA256 ?? "", ocrModel: nil) }
+            self = .error(file: header.file, sha256: header.sha256, message: message, exitCode: header.exitCode ?? 65, provenance: provenance)
             return
         }
         do {
@@ -91,9 +103,13 @@ public enum AuditRecord: Sendable {
         let sha256: String
         let error: String
         let exitCode: Int32
+        let docsentryVersion: String?
+        let rulesSHA256: String?
         enum CodingKeys: String, CodingKey {
             case file, sha256, error
             case exitCode = "exit_code"
+            case docsentryVersion = "docsentry_version"
+            case rulesSHA256 = "rules_sha256"
         }
     }
 
@@ -102,9 +118,13 @@ public enum AuditRecord: Sendable {
         let sha256: String
         let error: String?
         let exitCode: Int32?
+        let docsentryVersion: String?
+        let rulesSHA256: String?
         enum CodingKeys: String, CodingKey {
             case file, sha256, error
             case exitCode = "exit_code"
+            case docsentryVersion = "docsentry_version"
+            case rulesSHA256 = "rules_sha256"
         }
     }
 }
@@ -136,7 +156,7 @@ public struct RecordDigest: Sendable, Equatable {
             issuingState = report.document?.issuingState
             problem = report.verdict == .unreadable ? (report.reason ?? "no MRZ could be read") : nil
             exitCode = nil
-        case let .error(_, _, message, code):
+        case let .error(_, _, message, code, _):
             verdict = nil
             findingRules = []
             issuingState = nil

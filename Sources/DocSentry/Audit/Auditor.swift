@@ -19,7 +19,8 @@ public final class Auditor: @unchecked Sendable {
         public var redact: Bool
         /// Makes a worker's scan reader; called at most once per worker.
         public var makeScanner: @Sendable () throws(RecognizeError) -> ScanReader
-        /// Receives a scan's intermediate images (`--debug-dir`), called on the worker's thread.
+        /// Receives a scan's intermediate images (`--debug-dir`), called on the worker's thread; never with
+        /// `redact` (the images show the holder's name, portrait and MRZ).
         public var debug: (@Sendable (String) -> ((DebugImages) -> Void)?)?
 
         public init(jobs: Int, redact: Bool = false, makeScanner: @escaping @Sendable () throws(RecognizeError) -> ScanReader,
@@ -38,8 +39,28 @@ public final class Auditor: @unchecked Sendable {
         public var tally = AuditTally()
         /// Mode and reference date of the earlier reports, as `--mode M --reference-date D`.
         public var judgedWith: String?
+        /// What made the earlier records (version, rules, model, judging options, redaction).
+        public var origins = RecordOrigins()
 
         public init() {}
+
+        /// The first way the earlier records differ from those this run would write, as the earlier value and
+        /// this run's; nil when they agree. `provenance.ocrModel` nil: the model is not compared.
+        public func disagreement(with provenance: Provenance, mode: Mode, referenceDate: CalendarDate,
+                                 redact: Bool) -> (earlier: String, now: String)? {
+            let now: [(aspect: String, value: String?, label: String)] = [
+                ("judging options", Auditor.judgedWith(mode: mode, referenceDate: referenceDate), ""),
+                ("DocSentry versions", provenance.docsentryVersion, "DocSentry "),
+                ("rules", "sha256 " + provenance.rulesSHA256.prefix(12) + "…", "rules "),
+                ("OCR models", provenance.ocrModel?.description, "OCR model "),
+                ("redaction", redact ? "--redact" : "no --redact", ""),
+            ]
+            for (aspect, value, label) in now {
+                guard let value, let earlier = origins.values(of: aspect).first(where: { $0 != value }) else { continue }
+                return (label + earlier, label + value)
+            }
+            return nil
+        }
 
         static func key(_ file: String, _ sha256: String) -> String { file + "\u{0}" + sha256 }
 
@@ -51,6 +72,7 @@ public final class Auditor: @unchecked Sendable {
                 // A document written twice counts once (the later record stands).
                 guard earlier.keys.insert(key).inserted else { return }
                 earlier.tally.add(RecordDigest(record))
+                earlier.origins.add(record, source: path)
                 if earlier.judgedWith == nil, case let .report(report, _) = record {
                     earlier.judgedWith = Auditor.judgedWith(mode: report.mode, referenceDate: report.referenceDate)
                 }
@@ -194,10 +216,8 @@ public final class Auditor: @unchecked Sendable {
                 let made = try make()
                 scanner = made
                 return made
-            }, debug: configuration.debug?(document.file))
-            if configuration.redact {
-                report = Redaction.redact(report, document: report.mrz.flatMap { try? MRZText(lines: $0) }.map(MRZParser.parse))
-            }
+            }, debug: configuration.redact ? nil : configuration.debug?(document.file))
+            if configuration.redact { report = Redaction.redact(report) }
             return .report(report, sha256: sha256)
         } catch .ocrUnavailable(let error) {
             lock.withLock {
@@ -206,7 +226,8 @@ public final class Auditor: @unchecked Sendable {
             }
             return nil
         } catch {
-            return .error(file: document.file, sha256: sha256, message: error.description, exitCode: error.exitCode)
+            return .error(file: document.file, sha256: sha256, message: error.description, exitCode: error.exitCode,
+                          provenance: Provenance(rulesSHA256: inspector.rulesSHA256, ocrModel: nil))
         }
     }
 }

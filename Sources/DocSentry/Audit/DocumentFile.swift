@@ -48,7 +48,9 @@ struct FileHead {
         }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw .notReadable(file: path) }
+        guard fstat(fd, &info) == 0 else { throw .notReadable(file: path) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw .isFolder(file: path) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notReadable(file: path) }
         let wanted = Int(info.st_size) <= DocumentKind.maximumTextBytes ? Int(info.st_size) + 1 : 64
         var buffer = [UInt8](repeating: 0, count: wanted)
         var filled = 0
@@ -75,8 +77,10 @@ struct FileHead {
 public enum FileInspectionError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No file at that path.
     case missing(file: String)
-    /// The file exists but cannot be read (permissions, a folder, a device).
+    /// The file exists but cannot be read (permissions, a device).
     case notReadable(file: String)
+    /// The path is a folder: `docsentry audit` checks folders.
+    case isFolder(file: String)
     /// The file is text meant as MRZ lines, but they are not an MRZ.
     case badMRZText(file: String, MRZTextError)
     /// The file is not an image DocSentry can read.
@@ -84,10 +88,12 @@ public enum FileInspectionError: Error, Sendable, Equatable, CustomStringConvert
     /// The OCR engine cannot be created.
     case ocrUnavailable(RecognizeError)
 
-    /// The sysexits status: 66 when the file cannot be read at all, 69 without OCR, 65 for its content.
+    /// The sysexits status: 66 when the file cannot be read at all, 64 for a folder (a usage error), 69 without
+    /// OCR, 65 for its content.
     public var exitCode: Int32 {
         switch self {
         case .missing, .notReadable: 66
+        case .isFolder: 64
         case .badMRZText: 65
         case let .decode(error): error.exitCode
         case .ocrUnavailable: 69
@@ -98,6 +104,7 @@ public enum FileInspectionError: Error, Sendable, Equatable, CustomStringConvert
         switch self {
         case let .missing(file): "\(file): no such file"
         case let .notReadable(file): "\(file): cannot be read (permissions?)"
+        case let .isFolder(file): "\(file): is a folder: `docsentry audit \(file)` checks every scan and MRZ text file in it"
         case let .badMRZText(file, error): "\(file): \(error.description)"
         case let .decode(error): error.description
         case let .ocrUnavailable(error): error.description

@@ -43,8 +43,9 @@ public enum ImageFormat: String, Sendable, Equatable, CaseIterable, Codable {
         return nil
     }
 
-    /// What bytes that are no supported image look like, for the error message: "a PDF document",
-    /// "plain text beginning "Hello"", or their first bytes in hex.
+    /// What bytes that are no supported image look like, for the error message: "a PDF document", "plain
+    /// text", or the first bytes of unknown binary data in hex. Never the file's text: it ends up in logs, and a
+    /// text file can be anyone's notes (error messages carry no document content).
     public static func describeUnknown(_ bytes: [UInt8]) -> String {
         let b = ByteReader(bytes)
         func ascii(_ s: String) -> Bool { b.starts(with: Array(s.utf8)) }
@@ -66,15 +67,24 @@ public enum ImageFormat: String, Sendable, Equatable, CaseIterable, Codable {
         if let text = textPrefix(bytes) {
             let lower = text.lowercased()
             if lower.hasPrefix("<?xml") || lower.hasPrefix("<svg") {
-                return "it is XML or SVG text (a drawing, not a scan), beginning \"\(text)\""
+                return "it is XML or SVG text (a drawing, not a scan)"
             }
             if lower.hasPrefix("<!doctype html") || lower.hasPrefix("<html") {
-                return "it is an HTML page (a download that saved an error page?), beginning \"\(text)\""
+                return "it is an HTML page (a download that saved an error page?)"
             }
-            return "it is plain text, beginning \"\(text)\""
+            return "it is plain text, not an image"
         }
+        if looksLikeEightBitText(bytes) { return "it is text in an 8-bit encoding (not UTF-8), not an image" }
         let hex = bytes.prefix(8).map { String($0, radix: 16, uppercase: true).leftPadded(to: 2) }.joined(separator: " ")
         return "its first bytes are \(hex), which match no image signature"
+    }
+
+    /// Whether the first bytes are printable 8-bit text (Latin-1, Windows-1252): their hex would spell the text.
+    static func looksLikeEightBitText(_ bytes: [UInt8]) -> Bool {
+        let sample = bytes.prefix(256)
+        guard sample.count >= 4 else { return false }
+        let printable = sample.filter { (0x20...0x7E).contains($0) || $0 >= 0xA0 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        return printable.count * 20 >= sample.count * 19 && sample.contains { (0x41...0x7A).contains($0) }
     }
 
     /// The first line of the bytes (at most 40 characters) when they read as text, else nil.

@@ -14,12 +14,13 @@ import Foundation
 ///   the issuer's maximum validity after the reference date.
 /// - `invalidIssuingState`: a code that Part 3 §5 does not list (a typing error such as `NDL`), or a code in real
 ///   use that ICAO does not list (`INP`, `WSA`, `BDR`).
-/// - `specimenNumberReused`: the issuer and number of a published specimen (`UTO L898902C3`, Part 4 Appendix A).
+/// - `specimenNumberReused`: the issuer and number of a published specimen (`UTO L898902C3`, Part 4 Appendix A), or
+///   the specimen's number alone under the document's own issuer.
 /// - `pastedCharacter`: one changed character re-rendered larger, smaller, off the baseline or in another
 ///   typeface, with every check digit recomputed: the text is consistent, the print is not (Part 3 §4.4 fixes
 ///   the typeface, size and pitch).
-/// - `nonMRZCharacters`: a lowercase letter, punctuation or a national character in the MRZ, which allows only
-///   `A-Z`, `0-9` and `<` (Part 3 §4.3).
+/// - `nonMRZCharacters`: a lowercase letter, punctuation, a national character or a blank (a space where a filler
+///   belongs) in the MRZ, which allows only `A-Z`, `0-9` and `<` (Part 3 §4.3).
 public enum Forgery: String, CaseIterable, Codable, Sendable, CustomStringConvertible {
     case fieldAlteredCheckDigitLeft = "field_altered_check_digit_left"
     case checkDigitRecomputedCompositeLeft = "check_digit_recomputed_composite_left"
@@ -488,6 +489,11 @@ extension Forgery {
             throw .forgeryNotPossible(forgery: self, reason: "no published specimen of format \(design.format)")
         }
         let specimen = generator.element(of: candidates)
+        // Half the time the forger keeps the document's own issuer and copies only the specimen's number.
+        if specimen.issuer != design.content.fields.issuingState, generator.chance(0.5) {
+            reuseSpecimenNumber(specimen, in: &design)
+            return
+        }
         var content = design.content
         let original = content.fields.issuingState + " " + content.fields.documentNumber
         content.fields.issuingState = specimen.issuer
@@ -527,12 +533,29 @@ extension Forgery {
         design.expectedVerdictWithForensics = .reject
     }
 
+    /// The number of a published specimen under the document's own issuer, every check digit recomputed.
+    private func reuseSpecimenNumber(_ specimen: PublishedSpecimen, in design: inout SpecimenDesign) {
+        var content = design.content
+        let original = content.fields.documentNumber
+        content.fields.documentNumber = specimen.documentNumber
+        content.visualZone.documentNumber = specimen.documentNumber
+        design.content = content
+        design.recompose()
+        design.expectedRules = ["specimen.document-number.other-issuer"]
+        design.forgeries.append(ForgeryRecord(
+            kind: self, variant: "other_issuer", field: MRZFieldName.documentNumber.rawValue, line: nil, column: nil,
+            original: original, altered: specimen.documentNumber,
+            detail: "number \(specimen.documentNumber) of the published specimen \(specimen.issuer) \(specimen.documentNumber) (Rules/specimens.yaml) under issuer \(content.fields.issuingState)"))
+        design.expectedVerdict = .reject
+        design.expectedVerdictWithForensics = .reject
+    }
+
     // MARK: - Characters outside the MRZ alphabet
 
     private func insertNonMRZCharacter(_ design: inout SpecimenDesign, using generator: inout SplitMix64) {
         guard let spec = MRZLayout.of(design.format).spec(.name), let name = design.text(of: .name) else { return }
         let characters = Array(name)
-        let variant = generator.element(of: ["lowercase", "punctuation", "national_character"])
+        let variant = generator.element(of: ["lowercase", "punctuation", "national_character", "blank"])
         var offset = 0
         var replacement: Character = "<"
         switch variant {
@@ -551,6 +574,11 @@ extension Forgery {
                 offset = characters.firstIndex(of: "<") ?? 0
                 replacement = ","
             }
+        case "blank":
+            // A space where the MRZ prints a filler: between the name's parts, or in the fillers after it.
+            let trimmedCount = Forgery.trimmed(name).count
+            offset = (1..<max(1, trimmedCount)).first(where: { characters[$0] == "<" }) ?? min(characters.count - 2, trimmedCount + 1)
+            replacement = " "
         default:
             let umlauts: [Character: Character] = ["A": "Ä", "O": "Ö", "U": "Ü"]
             if let index = characters.indices.first(where: { umlauts[characters[$0]] != nil }) {

@@ -360,11 +360,13 @@ public struct MRZLocator: Sendable {
         var skew = direction - Double(rotation) * 90
         if skew > 180 { skew -= 360 }
 
-        return MRZRegion(
+        var region = MRZRegion(
             quad: quad, rotation: rotation, skewDegrees: skew, lineCount: geometry.lineCount,
             charactersPerLine: geometry.charactersPerLine, characterPitch: geometry.pitch,
             characterHeight: geometry.height, crop: final.raster, lineBoxes: boxes,
             cropPitch: geometry.pitch * final.scale, orientationConfidence: confidence, orientationEvidence: evidence)
+        region.cropToImage = final.map
+        return region
     }
 
     /// The median grey of the image's outermost pixels: what lies around the document (paper, a table), and so

@@ -170,6 +170,10 @@ public struct MRZRegion: Sendable, Equatable {
     public var orientationConfidence: Double
     /// What the up/down decision rests on, for people reading a debug report (e.g. "38 '<' against 0 '>'").
     public var orientationEvidence: String
+    /// How crop pixels map to the image the band was found in (identity when not known), and whether the crop
+    /// has since been turned halfway (``flipped``): for drawing a crop measurement on the page.
+    var cropToImage = MRZLocator.Projection.identity
+    var cropTurnedHalfway = false
 
     public init(quad: Quad, rotation: Int, skewDegrees: Double, lineCount: Int, charactersPerLine: Int,
                 characterPitch: Double, characterHeight: Double, crop: Raster, lineBoxes: [LineBox],
@@ -199,11 +203,30 @@ public struct MRZRegion: Sendable, Equatable {
             LineBox(rows: (height - box.rows.upperBound)..<(height - box.rows.lowerBound),
                     columns: (width - box.columns.upperBound)..<(width - box.columns.lowerBound))
         }
-        return MRZRegion(
+        var region = MRZRegion(
             quad: quad.turnedHalfway, rotation: (rotation + 2) % 4, skewDegrees: skewDegrees, lineCount: lineCount,
             charactersPerLine: charactersPerLine, characterPitch: characterPitch, characterHeight: characterHeight,
             crop: turned, lineBoxes: boxes, cropPitch: cropPitch, orientationConfidence: 1 - orientationConfidence,
             orientationEvidence: orientationEvidence)
+        region.cropToImage = cropToImage
+        region.cropTurnedHalfway = !cropTurnedHalfway
+        return region
+    }
+
+    /// The image point under a point of `crop` (continuous coordinates, see the type's comment).
+    public func imagePoint(cropX x: Double, cropY y: Double) -> Point {
+        let (u, v) = cropTurnedHalfway ? (Double(crop.width) - x, Double(crop.height) - y) : (x, y)
+        return cropToImage.apply(Point(x: u, y: v))
+    }
+
+    /// The image box `[x, y, width, height]` that covers a rectangle of `crop` (under perspective, the box around
+    /// its four corners).
+    public func imageBox(cropX x: Double, cropY y: Double, width: Double, height: Double) -> [Double] {
+        let corners = [imagePoint(cropX: x, cropY: y), imagePoint(cropX: x + width, cropY: y),
+                       imagePoint(cropX: x + width, cropY: y + height), imagePoint(cropX: x, cropY: y + height)]
+        let left = corners.map(\.x).min()!, top = corners.map(\.y).min()!
+        let right = corners.map(\.x).max()!, bottom = corners.map(\.y).max()!
+        return [left, top, right - left, bottom - top].map { ($0 * 10).rounded() / 10 }
     }
 
     /// The ICAO formats whose shape fits the band: 3 lines of 30 is TD1; 2 lines of 36 is TD2 or MRV-B; 2 of 44

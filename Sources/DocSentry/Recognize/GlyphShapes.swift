@@ -9,6 +9,13 @@ public struct ShapeMatch: Sendable, Equatable, Codable {
     public let bestScore: Double
     /// Normalised correlation of the print with the glyph of the character the engine read.
     public let readScore: Double
+
+    /// Public so that a program with its own engine or print comparison (and the fuzz harness) can call the corrector.
+    public init(best: String, bestScore: Double, readScore: Double) {
+        self.best = best
+        self.bestScore = bestScore
+        self.readScore = readScore
+    }
 }
 
 /// The 37 MRZ characters drawn in OCR-B (the one typeface Doc 9303 Part 3 §4.4 allows in the MRZ), to check what
@@ -18,7 +25,7 @@ public struct ShapeMatch: Sendable, Equatable, Codable {
 /// typefaces), and in a field where letters and digits are both legal the character classes cannot tell and the
 /// check digit only says that something is wrong. The print's shape says what: OCR-B's 9 and O, 3 and S differ in
 /// every cell. The corrector changes a character to its glyph only where a failing check digit then passes
-/// (`MRZCorrector`, step 1b), so a forger's altered character, which matches its own glyph, stays as printed.
+/// (`CheckedGlyphShape`), so a forger's altered character, which matches its own glyph, stays as printed.
 struct GlyphShapes: Sendable {
     /// Capital height of the templates in pixels: enough to tell O from 0, small enough to compare fast.
     static let capitalHeight = 16
@@ -43,10 +50,17 @@ struct GlyphShapes: Sendable {
     /// 0.7 on clean print.
     static let blurLevels: [Double] = [0, 0.7, 1.4, 2.1, 2.8]
 
-    /// The shapes drawn with the installed OCR-B (Debian's fonts-ocr-b); nil when Cairo cannot draw them.
-    static let standard: GlyphShapes? = try? GlyphShapes()
+    /// Characters OCR-B has that the MRZ does not allow (Doc 9303 Part 3 §4.3), so that the print of a lowercase
+    /// letter, punctuation or a national character can be told from the MRZ glyph the engine took it for
+    /// (`PrintForensics`).
+    static let outsideTheAlphabet = "abcdefghijklmnopqrstuvwxyz-,.'ÄÖÜØäöüø"
 
-    init() throws(GenerateError) {
+    /// The MRZ glyphs drawn with the installed OCR-B (Debian's fonts-ocr-b); nil when Cairo cannot draw them.
+    static let standard: GlyphShapes? = try? GlyphShapes()
+    /// The glyphs of `outsideTheAlphabet`, drawn only when a cell's print first needs them.
+    static let outsideAlphabet: GlyphShapes? = try? GlyphShapes(characters: outsideTheAlphabet)
+
+    init(characters: String = MRZCharacter.alphabet) throws(GenerateError) {
         // 10 pixels per millimetre: a capital of 2.0 mm is `capitalHeight` pixels.
         let canvas = try CairoCanvas(widthMillimetres: Double(Self.width) / 10, heightMillimetres: Double(Self.height) / 10,
                                      dotsPerInch: 254)
@@ -60,7 +74,7 @@ struct GlyphShapes: Sendable {
             throw .renderingFailed("the font found for \"\(family)\" is not fixed-pitch: install fonts-ocr-b")
         }
         var templates: [[Character: [Float]]] = Array(repeating: [:], count: Self.blurLevels.count)
-        for character in MRZCharacter.alphabet {
+        for character in characters {
             canvas.colour(Colour(red: 1, green: 1, blue: 1))
             canvas.rectangle(0, 0, Double(Self.width) / 10, Double(Self.height) / 10)
             canvas.fill()
@@ -91,13 +105,15 @@ struct GlyphShapes: Sendable {
     /// - Parameters:
     ///   - crop: the MRZ crop; `left` is the cell's left edge, `pitch` its width, `rows` the line's print rows.
     ///   - shape: the line's glyph size relative to `rows` and its print's blur (`lineShape`).
+    ///   - sizes: the sizes tried, relative to the line's: the line's size is measured on a few characters, and one
+    ///     cell may print a little larger or smaller.
     func scores(_ crop: Raster, left: Double, pitch: Double, rows: Range<Int>, shape: LineShape,
-                candidates: some Sequence<Character>) -> [Character: Float] {
+                candidates: some Sequence<Character>, sizes: [Double] = [0.97, 1, 1.03]) -> [Character: Float] {
         let glyphs = templates[shape.blur], size = shape.size
         guard rows.count >= 4, pitch >= 2 else { return [:] }
         let placed = placement(crop, left: left, pitch: pitch, rows: rows)
         var scores: [Character: Float] = [:]
-        for tried in [size * 0.97, size, size * 1.03] {
+        for tried in sizes.map({ size * $0 }) {
             guard let cell = cell(crop, rows: rows, placed: placed, size: tried) else { continue }
             for candidate in candidates {
                 guard let template = glyphs[candidate] else { continue }

@@ -27,13 +27,11 @@ public struct MRZReader {
     /// the cell grid the locator measured.
     ///
     /// - Parameters:
-    ///   - countryCodes: the codes an issuing state or nationality may hold (see `MRZCorrector.countryCodes`);
-    ///     empty: codes are not corrected.
-    ///   - listedDocumentNumbers: specimen and lost or stolen numbers (see `MRZCorrector.listedDocumentNumbers`).
-    public func read(_ region: MRZRegion, countryCodes: Set<String> = [], listedDocumentNumbers: ListedDocumentNumbers = []) -> RecognizedMRZ? {
+    /// - Parameter countryCodes: the codes an issuing state or nationality may hold (see `MRZCorrector.countryCodes`);
+    ///   empty: codes are not corrected.
+    public func read(_ region: MRZRegion, countryCodes: Set<String> = []) -> RecognizedMRZ? {
         var corrector = self.corrector
         if !countryCodes.isEmpty { corrector.countryCodes = countryCodes }
-        if !listedDocumentNumbers.isEmpty { corrector.listedDocumentNumbers = listedDocumentNumbers }
         guard region.lineBoxes.count == 2 || region.lineBoxes.count == 3 else { return nil }
         let crop = region.crop
         var symbols: [[RecognizedCharacter]] = []
@@ -116,7 +114,7 @@ public struct MRZReader {
         let sureConfidence = 0.8 * confidenceScale(characterHeight: characterHeight)
         var lines: [Int: (rows: Range<Int>, origin: Double, pitch: Double, shape: GlyphShapes.LineShape)] = [:]
         // Per cell (`line * 100 + column`), its print against every MRZ glyph: the corrector asks about one cell
-        // several times (its steps, and the check-digit search once per candidate), and the answers differ only
+        // several times (its passes, and the check-digit search once per candidate), and the answers differ only
         // in which glyphs they compare.
         var cells: [Int: [Character: Float]] = [:]
         return { line, column, read in

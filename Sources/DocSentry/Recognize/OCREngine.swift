@@ -92,6 +92,11 @@ public struct RecognizedCharacter: Sendable, Equatable, Codable {
     public struct Alternative: Sendable, Equatable, Codable {
         public let character: String
         public let confidence: Double
+
+        public init(character: String, confidence: Double) {
+            self.character = character
+            self.confidence = confidence
+        }
     }
 
     public var character: String
@@ -120,6 +125,8 @@ public struct RecognizedCharacter: Sendable, Equatable, Codable {
 public final class OCREngine {
     private let handle: OpaquePointer
     public let model: OCRModel
+    /// The model's name and the SHA-256 of the `.traineddata` file Tesseract loaded, for every report.
+    public let identity: ModelIdentity
 
     /// - Parameter characters: the characters the engine may output (Tesseract's whitelist): the MRZ alphabet by
     ///   default; the visual-zone reader allows more (`VisualZoneReader.valueCharacters`).
@@ -137,6 +144,9 @@ public final class OCREngine {
         }
         self.handle = handle
         self.model = model
+        let datapath = TessBaseAPIGetDatapath(handle).map { String(cString: $0) } ?? (folder ?? "")
+        identity = ModelIdentity(name: model.description,
+                                 sha256: ProvenanceDigest.modelFile((datapath as NSString).appendingPathComponent(language + ".traineddata")))
         TessBaseAPISetVariable(handle, "tessedit_char_whitelist", characters)
         TessBaseAPISetVariable(handle, "load_system_dawg", "0")
         TessBaseAPISetVariable(handle, "load_freq_dawg", "0")

@@ -67,12 +67,13 @@ public struct Finding: Sendable, Hashable, Codable {
     public let evidence: [Evidence]
     /// Set when the characters involved were read with low OCR confidence, so a would-be `fail` is `warn`.
     public var lowConfidence: Bool
-    /// Where on the page the finding measured, `[x, y, width, height]` in image pixels (forensic findings on a
-    /// scan), so that a report can draw it.
+    /// Where on the page the finding's evidence was measured: `[x, y, width, height]` in pixels of the decoded
+    /// image (after its EXIF orientation), for a report or `explain` to draw. Nil for findings about the text.
     public var pageBox: [Double]?
 
     public init(rule: String, severity: Severity, message: String, fields: [MRZFieldName] = [],
-                position: MRZPosition? = nil, evidence: [Evidence] = [], lowConfidence: Bool = false, pageBox: [Double]? = nil) {
+                position: MRZPosition? = nil, evidence: [Evidence] = [], lowConfidence: Bool = false,
+                pageBox: [Double]? = nil) {
         self.init(rule: rule, severity: severity, message: message, fieldNames: fields.map(\.rawValue),
                   position: position, evidence: evidence, lowConfidence: lowConfidence, pageBox: pageBox)
     }

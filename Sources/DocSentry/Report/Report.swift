@@ -80,6 +80,16 @@ public struct Report: Sendable, Codable {
     public var image: ImageDetails?
     /// For images: what the OCR engine read, its confidence per character, and every correction.
     public var ocr: OCRDetails?
+    /// What made the report (`docsentry --version`, the rules folder's digest, for scans the OCR model), so that
+    /// a verdict can be reproduced and defended later. Nil only in records written before they were added.
+    public var docsentryVersion: String? = DocSentryVersion.current
+    public var rulesSHA256: String?
+    public var ocrModel: ModelIdentity?
+
+    /// The program, rules and model the report was made with.
+    public var provenance: Provenance {
+        Provenance(docsentryVersion: docsentryVersion ?? "unknown", rulesSHA256: rulesSHA256 ?? "", ocrModel: ocrModel)
+    }
 
     public init(file: String, verdict: Verdict, reason: String? = nil, mode: Mode, referenceDate: CalendarDate,
                 mrz: [String]?, document: DocumentSummary?, checks: [Check], findings: [Finding], timingsMs: [String: Double]) {
@@ -100,6 +110,9 @@ public struct Report: Sendable, Codable {
         case file, verdict, reason, mode, mrz, document, checks, findings, redacted, image, ocr
         case referenceDate = "reference_date"
         case timingsMs = "timings_ms"
+        case docsentryVersion = "docsentry_version"
+        case rulesSHA256 = "rules_sha256"
+        case ocrModel = "ocr_model"
     }
 }
 

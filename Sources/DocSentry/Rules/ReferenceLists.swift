@@ -214,9 +214,7 @@ enum ReferenceListLoader {
 
     /// `issuer,document_number,reason,date`, one record a line.
     static func lostStolen(path: String) throws(RulesError) -> [LostStolenRecord] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw .unreadable(path: path, reason: "not UTF-8 text or not readable")
-        }
+        let text = try YAMLFile.text(path)
         var records: [LostStolenRecord] = []
         let reasons = ["lost", "stolen", "revoked", "invalidated"]
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

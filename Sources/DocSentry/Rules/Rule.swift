@@ -69,9 +69,27 @@ enum ListName: String, Sendable, CaseIterable {
 }
 
 struct ListReference: Sendable {
+    /// Whose entries a document-number lookup (`specimens`, `lost-stolen`) matches: the document's own issuer's
+    /// (the default: a number is unique only within its issuer), another issuer's, or any.
+    enum Issuer: String, Sendable, CaseIterable {
+        case same, other, any
+    }
+
     let list: ListName
     let kinds: Set<CountryCode.Kind>?
     let role: CountryCode.Role?
+    var issuer: Issuer = .same
+}
+
+extension ListReference {
+    /// Whether a listed document of `listedIssuer` is one this reference looks at for `document`.
+    func admits(_ listedIssuer: String, for document: MRZDocument) -> Bool {
+        switch issuer {
+        case .same: listedIssuer == document.issuingState
+        case .other: listedIssuer != document.issuingState
+        case .any: true
+        }
+    }
 }
 
 /// `reference_date + 10y`, `date_of_birth - 6m`.
@@ -155,7 +173,7 @@ enum RuleLoader {
         while let open = rest.firstIndex(of: "{") {
             guard let close = rest[open...].firstIndex(of: "}") else { break }
             let name = String(rest[rest.index(after: open)..<close])
-            guard RuleField(rawValue: name) != nil || name == "value" else {
+            guard RuleField(rawValue: name) != nil || name == "value" || name == "listed" else {
                 throw file.invalid(node, "unknown placeholder {\(name)} in message; use a field name such as {document_number}")
             }
             rest = rest[rest.index(after: close)...]
@@ -203,7 +221,7 @@ enum RuleLoader {
             return list
         }
         if case .scalar = node { return ListReference(list: try listName(node), kinds: nil, role: nil) }
-        let entry = try file.mapping(node, allowed: ["list", "kinds", "role"], required: ["list"], what: "a list reference")
+        let entry = try file.mapping(node, allowed: ["list", "kinds", "role", "issuer"], required: ["list"], what: "a list reference")
         var kinds: Set<CountryCode.Kind>?
         if let kindsNode = entry["kinds"] {
             kinds = []
@@ -220,7 +238,15 @@ enum RuleLoader {
             guard let parsed = CountryCode.Role(rawValue: name) else { throw file.invalid(roleNode, "role must be issuer or nationality") }
             role = parsed
         }
-        return ListReference(list: try listName(entry["list"]!), kinds: kinds, role: role)
+        var issuer = ListReference.Issuer.same
+        if let issuerNode = entry["issuer"] {
+            let name = try file.string(issuerNode, what: "issuer")
+            guard let parsed = ListReference.Issuer(rawValue: name) else {
+                throw file.invalid(issuerNode, "issuer must be one of \(ListReference.Issuer.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            issuer = parsed
+        }
+        return ListReference(list: try listName(entry["list"]!), kinds: kinds, role: role, issuer: issuer)
     }
 
     /// `reference_date`, `date_of_birth + 18y`, `date_of_expiry - 6m`, `reference_date + 30d`.

@@ -76,7 +76,7 @@ public struct RuleEvaluator: Sendable {
                 let value = self.value(requirement.field, input) ?? ""
                 return assessment.failed(Finding(
                     rule: rule.id, severity: rule.severity,
-                    message: fill(rule.message, input, testedValue: value),
+                    message: fill(rule.message, input, testedValue: value, listed: evidence),
                     fieldNames: requirement.field.mrzField.map { [$0.rawValue] } ?? [],
                     position: field.map(MRZPosition.init),
                     evidence: [Evidence(requirement.field.rawValue, value), Evidence("rule", requirement.description)]
@@ -86,8 +86,14 @@ public struct RuleEvaluator: Sendable {
         assessment.passed(rule.id)
     }
 
-    private func fill(_ message: String, _ input: Input, testedValue: String) -> String {
+    /// The rule's message with `{field}` names, `{value}` (the value tested) and `{listed}` (the list entries a
+    /// `not_in_list` test matched, without their sources) filled in.
+    private func fill(_ message: String, _ input: Input, testedValue: String, listed: [Evidence]) -> String {
         var text = message.replacingOccurrences(of: "{value}", with: testedValue)
+        if text.contains("{listed}") {
+            let entries = listed.map { entry in entry.value.components(separatedBy: " (").first ?? entry.value }
+            text = text.replacingOccurrences(of: "{listed}", with: entries.joined(separator: ", "))
+        }
         for field in RuleField.allCases where text.contains("{\(field.rawValue)}") {
             text = text.replacingOccurrences(of: "{\(field.rawValue)}", with: value(field, input) ?? "?")
         }
@@ -177,10 +183,10 @@ public struct RuleEvaluator: Sendable {
             // A listed number and the document's are the same when they differ at most by OCR-B look-alikes
             // (`O`/`0`, `I`/`1`): a stolen or specimen number read with an `O` for its `0` is still that number,
             // and no issuer tells two numbers apart by those alone.
-            let hits = ruleSet.specimenDocumentsByNumber.entries(matching: value).filter { $0.issuer == document.issuingState }
+            let hits = ruleSet.specimenDocumentsByNumber.entries(matching: value).filter { reference.admits($0.issuer, for: document) }
             return hits.map { Evidence("specimen", "\($0.issuer) \($0.documentNumber) (\($0.source))\(Self.spelling($0.documentNumber, value))") }
         case .lostStolen:
-            let hits = ruleSet.lostStolenByNumber.entries(matching: value).filter { $0.issuer == document.issuingState }
+            let hits = ruleSet.lostStolenByNumber.entries(matching: value).filter { reference.admits($0.issuer, for: document) }
             return hits.map { Evidence("listed", "\($0.reason) on \($0.date) (lost-stolen.csv line \($0.line))\(Self.spelling($0.documentNumber, value))") }
         }
     }

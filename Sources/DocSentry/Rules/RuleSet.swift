@@ -14,13 +14,15 @@ public struct RuleSet: Sendable {
     public let lostStolen: [LostStolenRecord]
     public let policy: Policy
     public let rules: [Rule]
+    /// The plain-language explanation of every rule id, in one language (`explanations/en.yaml`).
+    public let explanations: ExplanationCatalogue
     /// `specimenDocuments` and `lostStolen` by document number, look-alikes folded: the list rules' lookups.
     public let specimenDocumentsByNumber: LookAlikeIndex<SpecimenDocument>
     public let lostStolenByNumber: LookAlikeIndex<LostStolenRecord>
 
     init(directory: String, countries: [String: CountryCode], documentCodes: [DocumentCodeConvention], profiles: [IssuerProfile],
          specimenDocuments: [SpecimenDocument], specimenNames: [SpecimenName], lostStolen: [LostStolenRecord], policy: Policy,
-         rules: [Rule]) {
+         rules: [Rule], explanations: ExplanationCatalogue) {
         self.directory = directory
         self.countries = countries
         self.documentCodes = documentCodes
@@ -30,6 +32,7 @@ public struct RuleSet: Sendable {
         self.lostStolen = lostStolen
         self.policy = policy
         self.rules = rules
+        self.explanations = explanations
         specimenDocumentsByNumber = LookAlikeIndex(specimenDocuments, number: \.documentNumber)
         lostStolenByNumber = LookAlikeIndex(lostStolen, number: \.documentNumber)
     }
@@ -38,7 +41,10 @@ public struct RuleSet: Sendable {
                                    "lost-stolen.csv", "policy.yaml", "rules.yaml"]
 
     /// Loads and checks a rules folder; throws every problem found, each with file and line.
-    public static func load(directory: String) throws(RulesErrors) -> RuleSet {
+    ///
+    /// The explanations of `language` (`explanations/LANG.yaml`) are checked when the file is there; a missing file
+    /// or a missing entry is for `lintExplanations()` to report: texts for people never stop a check.
+    public static func load(directory: String, language: String = ExplanationCatalogue.defaultLanguage) throws(RulesErrors) -> RuleSet {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw RulesErrors(errors: [.missingDirectory(path: directory)])
@@ -64,6 +70,15 @@ public struct RuleSet: Sendable {
         let lostStolen = load("lost-stolen.csv") { p throws(RulesError) in try ReferenceListLoader.lostStolen(path: p) }
         let policy = load("policy.yaml") { p throws(RulesError) in try Policy.load(YAMLFile(path: p)) }
         let rules = load("rules.yaml") { p throws(RulesError) in try RuleLoader.rules(YAMLFile(path: p)) }
+        let explanationsPath = ExplanationCatalogue.path(in: directory, language: language)
+        var explanations = ExplanationCatalogue(language: language, path: explanationsPath, entries: [:])
+        if FileManager.default.fileExists(atPath: explanationsPath) {
+            do {
+                explanations = try ExplanationCatalogue.load(path: explanationsPath)
+            } catch {
+                errors.append(error)
+            }
+        }
 
         if let profiles, let countries {
             for profile in profiles where countries[profile.issuer] == nil {
@@ -83,7 +98,7 @@ public struct RuleSet: Sendable {
         }
         return RuleSet(directory: directory, countries: countries, documentCodes: codes, profiles: profiles,
                        specimenDocuments: specimens.0, specimenNames: specimens.1, lostStolen: lostStolen,
-                       policy: policy, rules: rules)
+                       policy: policy, rules: rules, explanations: explanations)
     }
 
     /// The profile that describes `document`, if any.
@@ -103,5 +118,6 @@ public enum BuiltInRules {
         "date.expiry.remaining-validity", "date.expiry.maximum-validity",
         "profile.document-number",
         "ocr.correction", "ocr.check-digit-repair", "ocr.low-confidence", "image.no-mrz",
-    ] + VisualZoneCheck.ruleIDs
+        GarbageRead.ruleID, OverruledRead.ruleID,
+    ] + PrintForensics.ruleIDs + VisualZoneCheck.ruleIDs
 }

@@ -8,14 +8,22 @@ public enum RulesError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file parses but says something DocSentry cannot use (an unknown key, a bad regex, a missing field).
     case invalid(path: String, line: Int, problem: String)
 
+    /// One line, whatever the file holds: a line break or other control character quoted from it (a key, a
+    /// value, a library's message) is shown escaped (`\n`, `\u{1B}`), so that `rules lint` keeps one problem a line.
     public var description: String {
-        switch self {
+        let text = switch self {
         case let .missingDirectory(path): "\(path): rules folder not found"
         case let .missingFile(path): "\(path): required rules file is missing"
         case let .unreadable(path, reason): "\(path): cannot read: \(reason)"
         case let .syntax(path, line, column, problem): "\(path):\(line):\(column): \(problem)"
         case let .invalid(path, line, problem): "\(path):\(line): \(problem)"
         }
+        return String(text.unicodeScalars.map { scalar in
+            switch scalar.properties.generalCategory {
+            case .control, .lineSeparator, .paragraphSeparator: scalar.escaped(asASCII: true)
+            default: String(scalar)
+            }
+        }.joined())
     }
 }
 

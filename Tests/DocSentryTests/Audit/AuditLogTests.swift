@@ -50,7 +50,8 @@ import Testing
 
     @Test func mergeDeduplicatesPrefersReportsAndRefusesChangedFiles() throws {
         let folder = TemporaryFolder()
-        let one = folder.write("1.jsonl", [line("a", sha: "1"), AuditRecord.error(file: "c", sha256: "3", message: "c: io", exitCode: 66).jsonLine()].joined(separator: "\n") + "\n")
+        let one = folder.write("1.jsonl", [line("a", sha: "1"), AuditRecord.error(file: "c", sha256: "3", message: "c: io", exitCode: 66,
+                                                                                       provenance: Provenance(rulesSHA256: "", ocrModel: nil)).jsonLine()].joined(separator: "\n") + "\n")
         let two = folder.write("2.jsonl", [line("b", sha: "2"), line("a", sha: "1"), line("c", sha: "3", verdict: .review)].joined(separator: "\n") + "\n")
         let merged = try AuditMerge.merge([one, two], into: folder.path + "/m.jsonl")
         #expect(merged.count == 3)

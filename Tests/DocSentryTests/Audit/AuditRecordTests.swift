@@ -43,7 +43,7 @@ import Testing
         #expect(read.findings == report.findings)
         #expect(read.file == "scans/a.txt")
         let error = try AuditRecord(jsonLine: Array(AuditRecord.error(file: "f", sha256: "", message: "m", exitCode: 66).jsonLine().utf8))
-        guard case let .error(file, _, message, code) = error else { Issue.record("not an error"); return }
+        guard case let .error(file, _, message, code, _) = error else { Issue.record("not an error"); return }
         #expect(file == "f" && message == "m" && code == 66)
     }
 

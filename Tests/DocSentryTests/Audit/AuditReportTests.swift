@@ -32,6 +32,53 @@ import Testing
     }
 }
 
+/// The audit report's grey, upright thumbnails.
+@Suite struct AuditThumbnailTests {
+    @Test func scalesToTheWidthAveragingPixels() {
+        var page = Raster(width: 640, height: 400, filledWith: 255)
+        for y in 0..<400 { for x in 0..<320 { page[x, y] = 0 } }   // left half black
+        let thumbnail = AuditThumbnail(page: page, width: 320)
+        #expect(thumbnail.width == 320 && thumbnail.height == 200)
+        #expect(thumbnail.pixels[0] == 0)
+        #expect(thumbnail.pixels[10 * 320 + 300] == 255)
+        #expect(thumbnail.pixels.count == 320 * 200)
+    }
+
+    @Test func tallPagesAreLimitedInHeightAndSmallOnesNeverEnlarged() {
+        let tall = AuditThumbnail(page: Raster(width: 800, height: 2000), width: 320, maxHeight: 400)
+        #expect(tall.height == 400 && tall.width == 160)
+        let small = AuditThumbnail(page: Raster(width: 100, height: 50), width: 320)
+        #expect(small.width == 100 && small.height == 50)
+    }
+
+    /// A document turned a quarter clockwise in the image (the report's rotation 1) is turned back: what was the
+    /// image's right edge is the thumbnail's top, and page points follow.
+    @Test func aTurnedDocumentIsShownUprightAndItsPointsFollow() throws {
+        var page = Raster(width: 400, height: 800, filledWith: 255)
+        for y in 0..<100 { for x in 300..<400 { page[x, y] = 0 } }   // a black square at the image's top right
+        let thumbnail = AuditThumbnail(page: page, width: 200, maxHeight: 400, quarterTurns: 1)
+        #expect(thumbnail.width == 200 && thumbnail.height == 100, "upright: landscape, 200 wide")
+        #expect(thumbnail.pixels[5 * 200 + 5] == 0, "the top right corner is now the top left")
+        #expect(thumbnail.pixels[95 * 200 + 195] == 255)
+        let corner = thumbnail.place(x: 400, y: 0)
+        #expect(abs(corner.x) < 0.01 && abs(corner.y) < 0.01)
+        let other = thumbnail.place(x: 0, y: 800)
+        #expect(abs(other.x - 200) < 0.01 && abs(other.y - 100) < 0.01)
+        let upsideDown = AuditThumbnail(page: page, width: 200, maxHeight: 400, quarterTurns: 2)
+        #expect(upsideDown.pixels[(upsideDown.height - 5) * upsideDown.width + 5] == 0, "top right to bottom left")
+    }
+
+    @Test func thumbnailsAreSmallGreyJPEGs() throws {
+        var page = Raster(width: 1476, height: 1039, filledWith: 230)
+        for y in stride(from: 0, to: 1039, by: 7) { for x in 0..<1476 { page[x, y] = UInt8((x * 31 + y * 17) % 200) } }
+        let jpeg = try #require(AuditThumbnail(page: page).jpeg())
+        #expect(Array(jpeg.prefix(3)) == [0xFF, 0xD8, 0xFF])
+        #expect(jpeg.count < 12_000, "\(jpeg.count) bytes")
+        let decoded = try ImageDecoder(limits: DecodeLimits(minimumLongSide: 1, minimumShortSide: 1)).decode(bytes: jpeg, name: "t.jpg")
+        #expect(decoded.raster.width == 160 && decoded.raster.height == 113)
+    }
+}
+
 @Suite struct AuditHTMLTests {
     @Test func escapesEverythingThatCouldBeMarkup() {
         #expect(AuditHTML.escape("<script>alert('x')</script> & \"q\"") == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;")
@@ -67,7 +114,13 @@ import Testing
         #expect(html.contains("<code>UTO</code>"), "per issuing state")
         #expect(html.contains("no MRZ found"))
         #expect(html.contains("broken.png: the PNG data is damaged"))
-        #expect(!html.contains(">pass.txt<"), "pass documents get no entry")
+        #expect(html.contains("<article class=\"doc pass"), "passed documents are listed, folded")
+        #expect(html.contains(">pass.txt<"))
         #expect(html.contains("scan not found"), "a scan that is gone has no thumbnail")
+        // Listed worst first: reject, then unreadable, then the error, then the pass.
+        let order = ["doc reject", "doc unreadable", "doc error", "doc pass"].map { html.range(of: "<article class=\"\($0)")!.lowerBound }
+        #expect(order == order.sorted())
+        #expect(html.contains("id=\"rule\"") && html.contains("id=\"sort\""), "filter and sort controls")
+        #expect(!html.contains("<script") && !html.contains("onsubmit") && !html.contains("onclick"), "no script at all")
     }
 }

@@ -35,7 +35,7 @@ import Testing
         #expect(outcome.tally.count(.reject) == 40)
         let records = try records(folder.path + "/out.jsonl")
         #expect(records.count == 41)
-        guard case let .error(_, sha256, message, code) = records[folder.path + "/broken/lower.txt"] else {
+        guard case let .error(_, sha256, message, code, _) = records[folder.path + "/broken/lower.txt"] else {
             Issue.record("no error record for the lowercase MRZ"); return
         }
         #expect(code == 65)
@@ -106,7 +106,7 @@ import Testing
         let missing = folder.path + "/none.png"
         #expect(throws: FileInspectionError.missing(file: missing)) { try inspector.inspect(file: missing, scanner: AuditSamples.noScanner) }
         #expect(FileInspectionError.missing(file: "x").exitCode == 66)
-        #expect(throws: FileInspectionError.notReadable(file: folder.path)) { try inspector.inspect(file: folder.path, scanner: AuditSamples.noScanner) }
+        #expect(throws: FileInspectionError.isFolder(file: folder.path)) { try inspector.inspect(file: folder.path, scanner: AuditSamples.noScanner) }
 
         let lower = folder.write("lower.txt", "p<utoeriksson<<anna<maria<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10\n")
         do {

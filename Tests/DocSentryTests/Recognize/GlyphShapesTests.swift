@@ -75,7 +75,7 @@ import Testing
         let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3,
                                                             shape: printShowing([103: "8", 105: "0"], margin: 0.1)))
         #expect(corrected.text.lines == Vectors.td3)
-        #expect(corrected.corrections.filter { $0.reason == "glyph shape" }.count == 2)
+        #expect(corrected.corrections.filter { $0.reason == .glyphShape }.count == 2)
         // Without the image the same read stays as it was (the check digit fails: review or reject downstream).
         let unseen = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3))
         #expect(unseen.text.lines[1].hasPrefix("L89B9O2C3"))
@@ -102,7 +102,7 @@ import Testing
         misread[1] = "LB98903C3" + forged[1].dropFirst(9)
         let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3, shape: printShowing([101: "8"], margin: 0.3)))
         #expect(corrected.text.lines == forged)
-        #expect(corrected.corrections.map(\.reason) == ["glyph shape"])
+        #expect(corrected.corrections.map(\.reason) == [.glyphShape])
         // Letter to digit (the stock engine's habit) needs a margin of 0.03 there: 0.1 is enough, 0.02 is not.
         let narrow = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3, shape: printShowing([101: "8"], margin: 0.1)))
         #expect(narrow.text.lines == forged)
@@ -122,7 +122,7 @@ import Testing
         let misread = [lines[0], "<" + lines[1].dropFirst()]
         let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3, shape: printShowing([100: "K"], margin: 0.1)))
         #expect(corrected.text.lines == lines)
-        #expect(corrected.corrections.map(\.reason) == ["glyph shape"])
+        #expect(corrected.corrections.map(\.reason) == [.glyphShape])
         #expect(corrected.confidences[1][0] >= 0.95, "two witnesses: not reopened by the check-digit search")
         // Without the image, the engine's first alternative that is a character; with neither, it stays.
         var output = engineOutput(misread)
@@ -151,7 +151,7 @@ import Testing
         // threshold (a rescan, not a verdict on a guess), and the search does not reopen it.
         let seen = try #require(MRZCorrector().correct(output(emptyCellLikeness: 0.45), format: format, shape: measure))
         #expect(seen.text.lines == lines)
-        #expect(seen.corrections.map(\.reason) == ["glyph shape"])
+        #expect(seen.corrections.map(\.reason) == [.glyphShape])
         #expect(seen.confidences[1][35] < 0.75)
         // A cell whose ink is this MRZ's filler is not looked at again by the shape steps; nor does the check-digit
         // search write there a digit the print shows less well than the printed one: the filler stays, and the
@@ -171,7 +171,7 @@ import Testing
         #expect(heights.contains(region.characterHeight) && region.characterHeight >= MRZReader.shapeMinimumHeight)
         let read = try #require(MRZReader(engine: try OCREngine(model: .stockEnglish)).read(region))
         #expect(read.corrected.text.lines == key.mrzLines)
-        #expect(read.corrected.corrections.contains { $0.reason == "glyph shape" })
+        #expect(read.corrected.corrections.contains { $0.reason == .glyphShape })
     }
 
     /// The blur a line is compared through is the print's: none on a clean 300-dpi scan, some on a blurred photo
@@ -245,7 +245,7 @@ import Testing
         let output = misread.map { $0.map { RecognizedCharacter(character: String($0), confidence: 0.98, alternatives: [], box: [0, 0, 1, 1]) } }
         let corrected = try #require(MRZCorrector().correct(output, format: format, shape: measure))
         #expect(corrected.text.lines == lines, "\(name): \(misread[number.line])")
-        #expect(corrected.corrections.map(\.reason) == ["glyph shape", "glyph shape"])
+        #expect(corrected.corrections.map(\.reason) == [.glyphShape, .glyphShape])
         #expect(try #require(MRZCorrector().correct(output, format: format)).text.lines == misread)
         return true
     }
@@ -265,7 +265,7 @@ import Testing
         #expect(compositePasses(misread[1]) && !compositePasses(forged[1]))
         let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3, shape: printShowing([105: "0"], margin: 0.1)))
         #expect(corrected.text.lines == forged)
-        #expect(corrected.corrections.map(\.reason) == ["glyph shape"])
+        #expect(corrected.corrections.map(\.reason) == [.glyphShape])
     }
 
     /// Bench document 0141: the name separator's first filler read X at 0.96, the engine's runner-up a filler at
@@ -281,7 +281,7 @@ import Testing
         }
         let corrected = try #require(MRZCorrector().correct(output(runnerUp: "<"), format: .td3, shape: printShowing([13: "<"], margin: 0.3)))
         #expect(corrected.text.lines == Vectors.td3)
-        #expect(corrected.corrections.map(\.reason) == ["glyph shape"])
+        #expect(corrected.corrections.map(\.reason) == [.glyphShape])
         // The print alone, or the runner-up alone, does not overrule a sure read; nor does a runner-up the print
         // does not show.
         for (runnerUp, looks) in [(nil, "<"), ("<", "X"), ("K", "<")] as [(String?, Character)] {
@@ -306,7 +306,7 @@ import Testing
         }
         let corrected = try #require(MRZCorrector().correct(output(runnerUp: "G"), format: .td2, shape: printShowing([100: "G"], margin: 0.2)))
         #expect(corrected.text.lines == lines)
-        #expect(corrected.corrections.map(\.reason) == ["glyph shape"])
+        #expect(corrected.corrections.map(\.reason) == [.glyphShape])
         // A runner-up the check would see (B: 11 against 6) is left to the check digits, the print alone to nobody.
         let seen = try #require(MRZCorrector().correct(output(runnerUp: "B"), format: .td2, shape: printShowing([100: "B"], margin: 0.2)))
         #expect(seen.text.lines == misread)
@@ -337,14 +337,14 @@ import Testing
     }
     @Test func aSexOutsideFMAndFillerTakesItsGlyphByTheCheckedMargin() throws {
         // TD3 line 2 column 21: F read as T, sure (a warped MRV-B page in the bench). No check digit covers the
-        // sex, but T is not a sex at all: the grammar is the second witness, so the narrow margin of step 1b does.
+        // sex, but T is not a sex at all: the grammar is the second witness, so the narrow margin of `CheckedGlyphShape` does.
         var misread = Vectors.td3
         let sexColumn = 20
         misread[1] = String(misread[1].prefix(sexColumn)) + "T" + misread[1].dropFirst(sexColumn + 1)
         let corrected = try #require(MRZCorrector().correct(engineOutput(misread), format: .td3,
                                                             shape: printShowing([100 + sexColumn: "F"], margin: 0.1)))
         #expect(corrected.text.lines == Vectors.td3)
-        #expect(corrected.corrections.map(\.reason) == ["glyph shape"])
+        #expect(corrected.corrections.map(\.reason) == [.glyphShape])
         // Kept as a guess: a failure resting on it asks for a rescan, not a reject.
         #expect(corrected.confidences[1][sexColumn] <= 0.5)
         // A print that looks like the T it was read as is left for the sex rule to report.

@@ -1,0 +1,55 @@
+/// Tells a garbage read from a forgery: an MRZ read that breaks the ICAO grammar in many places at once.
+///
+/// A forger changes a field or two and leaves the rest of the MRZ as printed, so a forgery fails one or two checks
+/// (a check digit and the composite; two dates; a code). A scan read wrong (cropped by a character, blurred, warped)
+/// breaks everything after the fault: fields out of their character classes, unknown codes, impossible dates, check
+/// digits failing. Such a read is no evidence about the document; the verdict asks for a rescan (`review`), never
+/// `reject`.
+public enum GarbageRead {
+    /// The rule id of the finding that says so.
+    public static let ruleID = "ocr.garbage-read"
+
+    /// The parts of the grammar a failing finding belongs to, by rule id; rules outside the grammar (lists, policy,
+    /// validity) are not counted.
+    enum GrammarPart: String, CaseIterable {
+        case characterClasses = "character classes"
+        case codes = "codes"
+        case dates = "calendar dates"
+        case checkDigits = "check digits"
+    }
+
+    static func part(of rule: String) -> GrammarPart? {
+        switch rule {
+        case "mrz.field.characters", "mrz.document-code.format", "mrz.sex", "mrz.name.syntax": .characterClasses
+        case "code.issuing-state", "code.nationality": .codes
+        case "date.birth.calendar", "date.expiry.calendar": .dates
+        default: rule.hasPrefix("mrz.check-digit.") ? .checkDigits : nil
+        }
+    }
+
+    /// Grammar failures from which a read counts as garbage: more than any single forgery the generator or a
+    /// competent forger makes (at most two failing findings on every generated forgery), in at least two parts
+    /// of the grammar.
+    static let minimumFailures = 4
+    static let minimumParts = 2
+
+    /// For an OCR read: when `findings` break the grammar in many places, every `fail` becomes `warn` and a
+    /// finding says why; otherwise `findings` unchanged.
+    public static func judge(_ findings: [Finding]) -> [Finding] {
+        let failures = findings.filter { $0.severity >= .warn }.compactMap { finding in part(of: finding.rule).map { (finding, $0) } }
+        let parts = Set(failures.map(\.1))
+        guard failures.count >= minimumFailures, parts.count >= minimumParts else { return findings }
+        var judged = findings.map { finding in
+            var finding = finding
+            if finding.severity == .fail { finding.severity = .warn }
+            return finding
+        }
+        let named = GrammarPart.allCases.filter(parts.contains).map(\.rawValue).joined(separator: ", ")
+        judged.append(Finding(
+            rule: ruleID, severity: .warn,
+            message: "the MRZ as read breaks the ICAO grammar in \(failures.count) places (\(named)): a misread or cut-off scan, not evidence of fraud; rescan the document or read the MRZ by hand",
+            evidence: [Evidence("grammar_failures", String(failures.count)), Evidence("parts", named),
+                       Evidence("rules", failures.map(\.0.rule).joined(separator: ", "))]))
+        return judged
+    }
+}

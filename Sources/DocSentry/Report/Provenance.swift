@@ -1,0 +1,81 @@
+import Crypto
+import Foundation
+
+/// The version of DocSentry, written into every report and audit record and printed by `docsentry --version`.
+///
+/// Why in every record: a verdict has to be defended later, and it depends on the program, the OCR model and
+/// the rules that made it; `audit merge` refuses to mix records made by different ones.
+public enum DocSentryVersion {
+    public static let current = "0.9.0"
+}
+
+/// Which OCR model read a scan: its name as given (`mrz`, `eng`, a path) and the SHA-256 of its `.traineddata`.
+public struct ModelIdentity: Sendable, Codable, Equatable, Hashable, CustomStringConvertible {
+    public var name: String
+    /// Hex SHA-256 of the model file; empty when the file could not be read.
+    public var sha256: String
+
+    public init(name: String, sha256: String) {
+        self.name = name
+        self.sha256 = sha256
+    }
+
+    public var description: String { "\(name) (sha256 \(sha256.prefix(12)))" }
+}
+
+/// What made a report, besides the input: the program, the rules folder and, for scans, the OCR model.
+public struct Provenance: Sendable, Equatable, Hashable, CustomStringConvertible {
+    public var docsentryVersion: String
+    public var rulesSHA256: String
+    public var ocrModel: ModelIdentity?
+
+    public init(docsentryVersion: String = DocSentryVersion.current, rulesSHA256: String, ocrModel: ModelIdentity?) {
+        self.docsentryVersion = docsentryVersion
+        self.rulesSHA256 = rulesSHA256
+        self.ocrModel = ocrModel
+    }
+
+    public var description: String {
+        "docsentry \(docsentryVersion), rules sha256 \(rulesSHA256.prefix(12))" + (ocrModel.map { ", OCR model \($0)" } ?? "")
+    }
+}
+
+/// SHA-256 digests of what judges a document: the rules folder, the OCR model file.
+public enum ProvenanceDigest {
+    /// The SHA-256 of a rules folder: over its regular files (below it too), sorted by their path relative to the
+    /// folder; for each, the path's UTF-8 bytes, a NUL, the content's length as 8 bytes little-endian, the
+    /// content. Any change of a file, a name, or a file added or removed changes it. Empty when the folder
+    /// cannot be listed.
+    public static func rulesFolder(_ folder: String) -> String {
+        let root = URL(fileURLWithPath: folder).resolvingSymlinksInPath()
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return "" }
+        var files: [(relative: String, url: URL)] = []
+        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        for case let url as URL in walker {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let path = url.resolvingSymlinksInPath().path
+            files.append((path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : url.lastPathComponent, url))
+        }
+        files.sort { $0.relative.utf8.lexicographicallyPrecedes($1.relative.utf8) }
+        var hash = SHA256()
+        for file in files {
+            let content = (try? Data(contentsOf: file.url)) ?? Data()
+            hash.update(data: Data(file.relative.utf8) + [0])
+            withUnsafeBytes(of: UInt64(content.count).littleEndian) { hash.update(bufferPointer: $0) }
+            hash.update(data: content)
+        }
+        return FileDigest.hex(hash.finalize())
+    }
+
+    private static let modelLock = NSLock()
+    nonisolated(unsafe) private static var modelDigests: [String: String] = [:]
+
+    /// The SHA-256 of the file at `path` (a `.traineddata`), computed once per process and path; empty when it
+    /// cannot be read.
+    public static func modelFile(_ path: String) -> String {
+        if let known = modelLock.withLock({ modelDigests[path] }) { return known }
+        let digest = FileDigest.sha256(ofFileAt: path) ?? ""
+        modelLock.withLock { modelDigests[path] = digest }
+        return digest
+    }
+}

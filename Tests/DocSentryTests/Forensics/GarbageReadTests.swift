@@ -1,0 +1,42 @@
+@testable import DocSentry
+import Testing
+
+/// A read that breaks the grammar everywhere is a rescan (`review`), never a `reject`; a forgery that breaks one
+/// or two checks is still rejected.
+@Suite struct GarbageReadTests {
+    func sure(_ lines: [String]) -> [[Double]] { lines.map { Array(repeating: 0.99, count: $0.count) } }
+
+    /// The ICAO specimen passport as a scan whose crop lost the first character of both lines: the reader
+    /// places what it saw on the grid, one cell to the left, and the last cell is empty.
+    var croppedRead: [String] {
+        Vectors.td3New.map { String($0.dropFirst()) + "<" }
+    }
+
+    @Test func aReadCutOffByOneCharacterIsReviewNotReject() throws {
+        let text = try MRZText(lines: croppedRead)
+        let asTyped = Fixtures.inspector("2020-01-01").inspect(text, file: "typed")
+        #expect(asTyped.verdict == .reject, "as text the same lines fail for real")
+        let read = Fixtures.inspector("2020-01-01").inspect(text, file: "scan", confidences: sure(croppedRead))
+        #expect(read.verdict == .review)
+        let finding = try #require(read.findings.first { $0.rule == GarbageRead.ruleID })
+        #expect(finding.severity == .warn)
+        #expect(!read.findings.contains { $0.severity == .fail })
+    }
+
+    @Test func anAlteredFieldWithItsCheckDigitLeftIsStillRejected() throws {
+        // Date of birth 740812 -> 750812: its check digit and the composite fail, nothing else.
+        var lines = Vectors.td3New
+        lines[1] = lines[1].replacingOccurrences(of: "7408122", with: "7508122")
+        let read = Fixtures.inspector("2020-01-01").inspect(try MRZText(lines: lines), file: "scan", confidences: sure(lines))
+        #expect(read.verdict == .reject)
+        #expect(!read.findings.contains { $0.rule == GarbageRead.ruleID })
+    }
+
+    @Test func failuresInOnePartOfTheGrammarAreNotGarbage() {
+        let checks = ["mrz.check-digit.document-number", "mrz.check-digit.date-of-birth", "mrz.check-digit.date-of-expiry",
+                      "mrz.check-digit.composite"].map { Finding(rule: $0, severity: .fail, message: "fails") }
+        #expect(GarbageRead.judge(checks) == checks)
+        let mixed = checks.dropLast() + [Finding(rule: "code.nationality", severity: .fail, message: "unknown")]
+        #expect(GarbageRead.judge(Array(mixed)).contains { $0.rule == GarbageRead.ruleID })
+    }
+}
