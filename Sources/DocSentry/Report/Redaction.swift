@@ -55,7 +55,14 @@ public enum Redaction {
             // What the visual zone prints of a personal field is masked whole: it need not be the MRZ's value.
             let visualZoneReading = VisualZoneCheck.isReading(of: finding) && !personal.isDisjoint(with: finding.fields)
             func clear(_ text: String) -> String {
-                secrets.scrub(onPersonalCharacters ? Self.maskingQuotedMRZCharacters(text) : text)
+                var text = text
+                if visualZoneReading {
+                    // The message quotes what was read in both zones.
+                    for item in finding.evidence where VisualZoneCheck.readingEvidence.contains(item.name) && !item.value.isEmpty {
+                        text = text.replacingOccurrences(of: "'\(item.value)'", with: "'\(Self.masked(item.value))'")
+                    }
+                }
+                return secrets.scrub(onPersonalCharacters ? Self.maskingQuotedMRZCharacters(text) : text)
             }
             let evidence = finding.evidence.map { item in
                 if visualZoneReading && VisualZoneCheck.readingEvidence.contains(item.name) { return Evidence(item.name, Self.masked(item.value)) }

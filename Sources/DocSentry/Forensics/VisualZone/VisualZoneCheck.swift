@@ -116,9 +116,10 @@ public enum VisualZoneCheck {
                 assessment.passed(field.ruleID, "the visual zone prints the MRZ's \(outcome.part ?? field.words)")
             case let .contradicted(severity):
                 let what = outcome.part ?? field.words
+                let values = "'\(outcome.printed)', the MRZ '\(outcome.machineReadable)'"
                 let message = severity == .fail
-                    ? "the visual zone prints another \(what) than the MRZ: one of the two zones was altered (compare them on the document)"
-                    : "the value the page's layout places as the \(what) (its caption could not be read) is not the MRZ's: compare the two zones on the document"
+                    ? "the visual zone prints another \(what) than the MRZ, \(values): one of the two zones was altered (compare them on the document)"
+                    : "the page's layout places '\(outcome.printed)' as the \(what) (its caption could not be read), the MRZ says '\(outcome.machineReadable)': compare the two zones on the document"
                 var evidence = [Evidence("visual_zone", outcome.printed), Evidence("mrz", outcome.machineReadable)]
                 if !outcome.basis.isEmpty { evidence.append(Evidence("placed_by", outcome.basis)) }
                 if let value = outcome.value {

@@ -67,6 +67,12 @@ import Testing
         #expect(finding.severity == .fail)
         #expect(finding.evidence.contains(Evidence("visual_zone", try #require(forgery.altered))))
         #expect(finding.evidence.contains(Evidence("mrz", try #require(forgery.original))))
+        #expect(finding.message.contains("'\(forgery.altered!)'") && finding.message.contains("'\(forgery.original!)'"), "\(finding.message)")
+        // Redacted, neither zone's surname is left, in the message or the evidence.
+        let redacted = try #require(Redaction.redact(report).findings.first { $0.rule == finding.rule })
+        for text in [redacted.message] + redacted.evidence.map(\.value) {
+            #expect(!text.contains(forgery.altered!) && !text.contains(forgery.original!), "\(text)")
+        }
         let box = try #require(finding.pageBox)
         #expect(box[0] >= 0 && box[1] >= 0 && box[0] + box[2] <= Double(key.imageWidth) && box[1] + box[3] <= Double(key.imageHeight))
         #expect(!report.findings.contains { $0.rule.hasPrefix("viz.mismatch") && $0.rule != finding.rule })
