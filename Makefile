@@ -41,7 +41,7 @@ fuzz: setup
 	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) ./scripts/fuzz.sh
 
 ## asan: the test suite under AddressSanitizer, in its own build folder; leak checking off by default, since
-## fontconfig keeps its cache at exit (ASAN_OPTIONS=detect_leaks=1 to see it; README, Robustness).
+## fontconfig keeps its cache at exit (ASAN_OPTIONS=detect_leaks=1 to see it; docs/robustness.md).
 asan: setup
 	$(SWIFT) build --build-tests --scratch-path .build-asan -Xswiftc -sanitize=address -Xcc -fsanitize=address
 	ASAN_OPTIONS=$${ASAN_OPTIONS:-detect_leaks=0} $(SWIFT) test --skip-build --scratch-path .build-asan

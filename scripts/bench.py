@@ -9,8 +9,10 @@ over it in one process per OCR model, and compares every report with the answer 
 - the verdict confusion matrix (pass/review/reject/unreadable against genuine/forged/unreadable keys), and the
   number of genuine readable documents rejected (must be 0);
 - median and 95th-percentile latency of one `docsentry check` process on one 300-dpi TD3 page, process start
-  included; documents per second for the whole set in one process and on all cores (`docsentry audit`);
-  milliseconds per stage (`recognize` is the OCR time per document);
+  included, with the visual-zone comparison and without it (`--no-viz`); documents per second for the whole set in one process and on all cores (`docsentry audit`);
+  milliseconds per stage (`recognize` is the OCR time per document, `viz` the visual-zone comparison's);
+- per forgery kind, the documents caught (reject, or review with a forensic finding), and for the visual-zone
+  mismatches those whose finding names the field the forger changed;
 - for each model, exact-line rate and CER on the held-out real MRZ lines of ../shared/data/mrz-lines-real
   (held out by source image, scripts/model/split.py), photographed and font-rendered lines apart, read by
   `tesseract` with that model.
@@ -114,7 +116,28 @@ def forgery_catch(keys, reports):
             row = kinds.setdefault(forgery["kind"], {"documents": 0, "caught": 0})
             row["documents"] += 1
             row["caught"] += caught
-    return {"forgeries": kinds, "genuine_by_degradation": genuine}
+    return {"forgeries": kinds, "genuine_by_degradation": genuine, "visual_zone_mismatch": visual_zone_catch(keys, reports)}
+
+
+# The answer key's visual-zone field and the rule id of the finding that names it.
+VIZ_RULES = {"document_number": "viz.mismatch.document-number", "surname": "viz.mismatch.name", "given_names": "viz.mismatch.name",
+             "date_of_birth": "viz.mismatch.date-of-birth", "date_of_expiry": "viz.mismatch.date-of-expiry",
+             "sex": "viz.mismatch.sex", "nationality": "viz.mismatch.nationality"}
+
+
+def visual_zone_catch(keys, reports):
+    """Visual-zone mismatches the reader must see (readable, the visual zone on the image): those caught with the
+    field named, a reject or review with the viz.mismatch finding of the field the forger changed."""
+    row = {"documents": 0, "named": 0}
+    for key in keys:
+        forgery = next((f for f in key["forgeries"] if f["kind"] == "visual_zone_mismatch"), None)
+        if not forgery or not key["readable"] or key["expected_verdict_with_forensics"] != "reject":
+            continue
+        report = reports.get(key["path"]) or {}
+        rules = {f["rule"] for f in report.get("findings", []) if f["severity"] != "info"}
+        row["documents"] += 1
+        row["named"] += report.get("verdict") in ("review", "reject") and VIZ_RULES.get(forgery["field"]) in rules
+    return row
 
 
 def evaluate(keys, reports, errors):
@@ -172,11 +195,11 @@ def all_cores(binary, folder, model, reference_date):
     return {"documents": records, "seconds": elapsed, "cores": os.cpu_count(), "documents_per_second": records / elapsed}
 
 
-def latency(binary, image, model, runs):
+def latency(binary, image, model, runs, extra=()):
     times = []
     for _ in range(runs):
         start = time.monotonic()
-        subprocess.run([binary, "check", str(image), "--reference-date", "2026-11-25", "--ocr-model", model],
+        subprocess.run([binary, "check", str(image), "--reference-date", "2026-11-25", "--ocr-model", model, *extra],
                        capture_output=True)
         times.append((time.monotonic() - start) * 1000)
     times.sort()
@@ -214,6 +237,7 @@ def main():
         figures = evaluate(keys, reports, errors)
         figures["documents_per_second_one_process"] = len(keys) / elapsed
         figures["latency_one_document"] = latency(args.binary, td3_clean, model, args.latency_runs)
+        figures["latency_one_document_no_viz"] = latency(args.binary, td3_clean, model, args.latency_runs, ["--no-viz"])
         figures["all_cores"] = all_cores(args.binary, folder, model, "2026-11-25")
         figures["real_lines_held_out"] = real_lines(ROOT / "Models", model, args.real_lines)
         results["models"][model] = figures
@@ -227,6 +251,10 @@ def main():
         ("CER before / after", lambda f: f"{100 * f['cer_before_correction']:.2f}% / {100 * f['cer_after_correction']:.2f}%"),
         ("genuine readable rejected", lambda f: str(len(f["genuine_readable_rejected"]))),
         ("check latency median / p95", lambda f: f"{f['latency_one_document']['median_ms']:.0f} / {f['latency_one_document']['p95_ms']:.0f} ms"),
+        ("  the same with --no-viz", lambda f: f"{f['latency_one_document_no_viz']['median_ms']:.0f} / {f['latency_one_document_no_viz']['p95_ms']:.0f} ms"),
+        ("VIZ stage ms per document (median)", lambda f: f"{f['ms_per_stage_median'].get('viz', 0):.0f}"),
+        ("VIZ mismatches caught, field named", lambda f: "n/a" if not f["visual_zone_mismatch"]["documents"] else
+         f"{f['visual_zone_mismatch']['named']} of {f['visual_zone_mismatch']['documents']}"),
         ("documents/s, one process", lambda f: f"{f['documents_per_second_one_process']:.1f}"),
         ("documents/s, all cores (audit)", lambda f: f"{f['all_cores']['documents_per_second']:.1f} ({f['all_cores']['cores']} cores)"),
         ("OCR ms per document (median)", lambda f: f"{f['ms_per_stage_median'].get('recognize', 0):.0f}"),

@@ -7,11 +7,14 @@ public final class ScanReader {
     public let decoder: ImageDecoder
     public let locator: MRZLocator
     public let reader: MRZReader
+    /// The visual zone's reader for the VIZ/MRZ comparison; nil when it is turned off (`--no-viz`).
+    public let visualZone: VisualZoneReader?
 
-    public init(model: OCRModel = .bundledMRZ, limits: DecodeLimits = .standard) throws(RecognizeError) {
+    public init(model: OCRModel = .bundledMRZ, limits: DecodeLimits = .standard, visualZone: Bool = true) throws(RecognizeError) {
         decoder = ImageDecoder(limits: limits)
         locator = MRZLocator()
         reader = MRZReader(engine: try OCREngine(model: model))
+        self.visualZone = visualZone ? VisualZoneReader() : nil
     }
 }
 
@@ -30,7 +33,7 @@ extension Inspector {
     /// With `timeBudget`, no stage is started once the scan has taken longer: the report is then `unreadable`
     /// and says so, and a batch goes on with the next document. The time is the CPU time of the calling thread
     /// (every stage, Tesseract included, runs on it), so that a loaded machine or a debug build does not turn
-    /// readable scans unreadable; it is read between stages (decode, locate, each way up the MRZ is read)
+    /// readable scans unreadable; it is read between stages (decode, locate, each way up the MRZ is read, the visual zone)
     /// rather than inside them: Tesseract's own monitor checks its deadline only between words, and an MRZ line
     /// is one word to it, so it would not cut a read short either.
     ///
@@ -145,6 +148,12 @@ extension Inspector {
                 message: "read '\(correction.read)', corrected to '\(correction.chosen)' by \(correction.reason)",
                 fields: [], position: MRZPosition(line: correction.line, column: correction.column),
                 evidence: [Evidence("read", correction.read), Evidence("chosen", correction.chosen), Evidence("reason", correction.reason.rawValue)]))
+        }
+        if let visualZone = scanner.visualZone {
+            if let late = outOfTime(before: "comparing the visual zone with the MRZ", image) { return late }
+            earlier.merge(VisualZoneCheck.check(page: decoded.raster, region: best.region, document: MRZParser.parse(best.read.corrected.text),
+                                                countries: ruleSet.countries, reader: visualZone))
+            lap("viz")
         }
         var report = inspect(best.read.corrected.text, file: path, earlier: earlier, timings: timings,
                              confidences: best.read.corrected.confidences)

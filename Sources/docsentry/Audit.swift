@@ -106,6 +106,7 @@ struct AuditRun: ParsableCommand {
         request.redact = redact
         request.model = OCRModel(argument: imageOptions.ocrModel)
         request.limits = imageOptions.decodeLimits
+        request.visualZone = !imageOptions.noViz
         if imageOptions.debugDir != nil {
             let debugOptions = imageOptions
             request.debug = { file in debugOptions.debugWriter(for: file) }

@@ -137,6 +137,9 @@ struct ImageOptions: ParsableArguments {
     @Option(help: "Write the intermediate images (page, located MRZ crop) of each scan into this folder.")
     var debugDir: String?
 
+    @Flag(name: .customLong("no-viz"), help: "Read the MRZ only: do not compare the visual zone with it (faster; the stock eng model is not loaded).")
+    var noViz = false
+
     /// The size `--max-file-size` gives in bytes: a number with an optional K, M or G (powers of 1024).
     static func bytes(_ text: String) -> Int? {
         let units: [Character: Int] = ["K": 1 << 10, "k": 1 << 10, "M": 1 << 20, "m": 1 << 20, "G": 1 << 30, "g": 1 << 30]
@@ -176,7 +179,7 @@ struct ImageOptions: ParsableArguments {
     }
 
     func scanReader() throws -> ScanReader {
-        try ScanReader(model: OCRModel(argument: ocrModel), limits: decodeLimits)
+        try ScanReader(model: OCRModel(argument: ocrModel), limits: decodeLimits, visualZone: !noViz)
     }
 
     func debugWriter(for file: String) -> ((DebugImages) -> Void)? {

@@ -13,11 +13,11 @@ import Testing
             let key = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: images + "/" + name))) as! [String: Any]
             guard key["readable"] as? Bool == true, (key["degradations"] as? [Any])?.isEmpty == true,
                   key["mrz_text_valid"] as? Bool == true else { return nil }
-            // What the MRZ and its print show: a pasted character is caught by the print forensics; a visual
-            // zone that contradicts a consistent MRZ is not in the MRZ at all (`--no-viz` reading).
+            // What the MRZ, its print and the visual zone show: a pasted character is caught by the print
+            // forensics, a visual zone that contradicts a consistent MRZ by the visual-zone comparison.
             let kinds = (key["forgeries"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
-            let verdict = kinds.contains("pasted_character") ? key["expected_verdict_with_forensics"] as! String
-                : key["expected_verdict"] as! String
+            let verdict = kinds.contains("pasted_character") || kinds.contains("visual_zone_mismatch")
+                ? key["expected_verdict_with_forensics"] as! String : key["expected_verdict"] as! String
             return (images + "/" + (key["file"] as! String), key["mrz_lines"] as! [String], verdict)
         }
     }

@@ -20,6 +20,9 @@ import Testing
             values += optional.split(separator: "<").map(String.init)
         }
         values.append(key.visualZone.dateOfBirth)
+        // As the visual zone prints them (national characters; another value than the MRZ's where it was forged).
+        values += (key.visualZone.surname + " " + key.visualZone.givenNames).split(separator: " ").map(String.init)
+        values.append(key.visualZone.documentNumber)
         return values.filter { $0.count >= 2 }
     }
 

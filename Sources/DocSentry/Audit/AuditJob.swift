@@ -20,6 +20,8 @@ public final class AuditJob {
         public var redact = false
         public var model: OCRModel = .bundledMRZ
         public var limits: DecodeLimits = .standard
+        /// Compare each scan's visual zone with its MRZ (`VisualZoneCheck`); false reads the MRZ only.
+        public var visualZone = true
         /// Receives a scan's intermediate images (never with `redact`).
         public var debug: (@Sendable (String) -> ((DebugImages) -> Void)?)?
         /// The JSON Lines records (`--out`), appended as each document finishes; nil: a temporary file, when a
@@ -93,10 +95,10 @@ public final class AuditJob {
             (recordsPath, temporary) = (nil, nil)
         }
 
-        let (model, limits) = (request.model, request.limits)
+        let (model, limits, visualZone) = (request.model, request.limits, request.visualZone)
         let configuration = Auditor.Configuration(
             jobs: request.jobs, redact: request.redact,
-            makeScanner: { () throws(RecognizeError) -> ScanReader in try ScanReader(model: model, limits: limits) },
+            makeScanner: { () throws(RecognizeError) -> ScanReader in try ScanReader(model: model, limits: limits, visualZone: visualZone) },
             debug: request.debug)
         auditor = Auditor(inspector: inspector, documents: plan.documents, configuration: configuration, output: output, earlier: earlier)
     }

@@ -261,14 +261,14 @@ extension Forgery {
             design.content.fields.dateOfBirth = alteration.alteredValue
             if let date = alteration.date {
                 design.content.dateOfBirth = date
-                design.visualZone.dateOfBirth = SpecimenContent.printed(date)
+                design.visualZone.dateOfBirth = design.content.printed(date)
             }
         default:
             design.content.fields.dateOfExpiry = alteration.alteredValue
             if let date = alteration.date {
                 design.content.dateOfExpiry = date
-                if design.format.isVisa { design.visualZone.validUntil = SpecimenContent.printed(date) }
-                else { design.visualZone.dateOfExpiry = SpecimenContent.printed(date) }
+                if design.format.isVisa { design.visualZone.validUntil = design.content.printed(date) }
+                else { design.visualZone.dateOfExpiry = design.content.printed(date) }
             }
         }
         design.content.visualZone = design.visualZone
@@ -308,47 +308,90 @@ extension Forgery {
 
     // MARK: - Visual zone
 
+    /// The fields a visual-zone mismatch may touch, as the answer key names them.
+    static let visualZoneFields = ["date_of_birth", "surname", "document_number", "date_of_expiry", "given_names", "sex", "nationality"]
+
+    /// One value printed differently in the two zones. Most often the visual zone was altered; for the date of
+    /// birth and the document number, a third of the time the MRZ was, its check digits recomputed, the visual
+    /// zone left as issued. The key's `original` is the MRZ's value, `altered` the visual zone's.
     private func mismatchVisualZone(_ design: inout SpecimenDesign, using generator: inout SplitMix64) {
-        let variant = generator.element(of: ["date_of_birth", "surname", "document_number", "date_of_expiry"])
+        let variant = generator.element(of: Forgery.visualZoneFields)
+        let inMRZ = (variant == "date_of_birth" || variant == "document_number") && generator.chance(0.33)
         var zone = design.visualZone
-        let original: String
-        let altered: String
+        var original: String
+        var altered: String
         switch variant {
         case "date_of_birth":
             let birth = design.content.dateOfBirth
             let shifted = birth.adding(years: generator.sign() > 0 ? generator.integer(in: 2...9) : -generator.integer(in: 2...9))
-            original = zone.dateOfBirth
-            altered = SpecimenContent.printed(shifted)
-            zone.dateOfBirth = altered
+            if inMRZ {
+                design.content.dateOfBirth = shifted
+                design.content.fields.dateOfBirth = SpecimenContent.machineReadable(shifted)
+                original = design.content.fields.dateOfBirth
+                altered = zone.dateOfBirth
+            } else {
+                original = zone.dateOfBirth
+                altered = design.content.printed(shifted)
+                zone.dateOfBirth = altered
+            }
         case "surname":
             original = zone.surname
             altered = generator.element(of: SpecimenContent.surnames.filter { $0 != original })
             zone.surname = altered
+        case "given_names":
+            original = zone.givenNames
+            let female = design.content.fields.sex == "F" || (design.content.fields.sex == "<" && generator.chance(0.5))
+            let names = female ? SpecimenContent.femaleGivenNames : SpecimenContent.maleGivenNames
+            altered = generator.element(of: names.filter { !original.contains($0) && !$0.contains(original) })
+            zone.givenNames = altered
+        case "sex":
+            original = zone.sex
+            altered = original == "F" ? "M" : (original == "M" ? "F" : generator.element(of: ["F", "M"]))
+            zone.sex = altered
+        case "nationality":
+            original = zone.nationality
+            let codes = SpecimenIssuer.everyday.map(\.code) + SpecimenIssuer.visaHolderNationalities
+            altered = generator.element(of: codes.filter { $0 != original && $0 != design.content.fields.issuingState })
+            zone.nationality = altered
         case "document_number":
-            original = zone.documentNumber
-            var characters = Array(original)
+            var characters = Array(zone.documentNumber)
             let position = generator.integer(in: 0...(characters.count - 1))
             let current = characters[position]
             characters[position] = generator.element(of: Array(MRZCharacter.isDigit(current) ? "0123456789" : "BCDFGHJKLMNPRSTVWXYZ").filter { $0 != current })
-            altered = String(characters)
-            zone.documentNumber = altered
+            if inMRZ {
+                design.content.fields.documentNumber = String(characters)
+                original = String(characters)
+                altered = zone.documentNumber
+            } else {
+                original = zone.documentNumber
+                altered = String(characters)
+                zone.documentNumber = altered
+            }
         default:
             let later = design.content.dateOfExpiry.adding(years: generator.integer(in: 1...5))
             if design.format.isVisa {
                 original = zone.validUntil ?? ""
-                altered = SpecimenContent.printed(later)
+                altered = design.content.printed(later)
                 zone.validUntil = altered
             } else {
                 original = zone.dateOfExpiry ?? ""
-                altered = SpecimenContent.printed(later)
+                altered = design.content.printed(later)
                 zone.dateOfExpiry = altered
             }
         }
+        if inMRZ {
+            // The MRZ recomposed with every check digit; the visual zone stays as printed.
+            design.lines = MRZComposer.compose(design.content.fields)
+        }
         design.visualZone = zone
         design.requiresFrontSide = true
+        let words = variant.replacingOccurrences(of: "_", with: " ")
         design.forgeries.append(ForgeryRecord(
-            kind: self, variant: variant, field: variant, line: nil, column: nil, original: original, altered: altered,
-            detail: "the visual zone prints \(variant.replacingOccurrences(of: "_", with: " ")) \(altered); the MRZ, consistent in itself, says \(original)"))
+            kind: self, variant: inMRZ ? variant + "_in_mrz" : variant, field: variant, line: nil, column: nil,
+            original: original, altered: altered,
+            detail: inMRZ
+                ? "the MRZ's \(words) changed to \(original) with its check digits recomputed; the visual zone, as issued, prints \(altered)"
+                : "the visual zone prints \(words) \(altered); the MRZ, consistent in itself, says \(original)"))
         design.expectedRules = []
         design.expectedVerdict = .pass
         design.expectedVerdictWithForensics = .reject
@@ -381,13 +424,13 @@ extension Forgery {
         }
         content.fields.dateOfBirth = SpecimenContent.machineReadable(content.dateOfBirth)
         content.fields.dateOfExpiry = SpecimenContent.machineReadable(content.dateOfExpiry)
-        content.visualZone.dateOfBirth = SpecimenContent.printed(content.dateOfBirth)
+        content.visualZone.dateOfBirth = content.printed(content.dateOfBirth)
         if content.format.isVisa {
-            content.visualZone.validFrom = SpecimenContent.printed(content.dateOfIssue)
-            content.visualZone.validUntil = SpecimenContent.printed(content.dateOfExpiry)
+            content.visualZone.validFrom = content.printed(content.dateOfIssue)
+            content.visualZone.validUntil = content.printed(content.dateOfExpiry)
         } else {
-            content.visualZone.dateOfIssue = SpecimenContent.printed(content.dateOfIssue)
-            content.visualZone.dateOfExpiry = SpecimenContent.printed(content.dateOfExpiry)
+            content.visualZone.dateOfIssue = content.printed(content.dateOfIssue)
+            content.visualZone.dateOfExpiry = content.printed(content.dateOfExpiry)
         }
         design.content = content
         design.recompose()
@@ -467,11 +510,11 @@ extension Forgery {
             content.dateOfIssue = content.dateOfExpiry.adding(years: -specimen.maximumValidityYears).adding(days: 1)
             content.fields.dateOfExpiry = SpecimenContent.machineReadable(content.dateOfExpiry)
             if content.format.isVisa {
-                content.visualZone.validFrom = SpecimenContent.printed(content.dateOfIssue)
-                content.visualZone.validUntil = SpecimenContent.printed(content.dateOfExpiry)
+                content.visualZone.validFrom = content.printed(content.dateOfIssue)
+                content.visualZone.validUntil = content.printed(content.dateOfExpiry)
             } else {
-                content.visualZone.dateOfIssue = SpecimenContent.printed(content.dateOfIssue)
-                content.visualZone.dateOfExpiry = SpecimenContent.printed(content.dateOfExpiry)
+                content.visualZone.dateOfIssue = content.printed(content.dateOfIssue)
+                content.visualZone.dateOfExpiry = content.printed(content.dateOfExpiry)
             }
         }
         content.visualZone.issuingStateName = specimen.issuerName

@@ -80,6 +80,23 @@ public struct VisualZone: Sendable, Equatable, Codable {
     public var visaType: String?
 }
 
+/// How a visual zone prints its dates: Doc 9303 Parts 4-7 §4.1.1 leave the form to the issuer (only the MRZ's is
+/// fixed). The generator uses these so that the VIZ/MRZ comparison sees the forms real documents print.
+public enum VisualZoneDateForm: String, CaseIterable, Codable, Sendable {
+    /// `12 AUG 1974`
+    case monthName = "month_name"
+    /// `12.08.1974`
+    case dotted
+    /// `12/08/1974`
+    case slashed
+    /// `12 08 1974`
+    case spaced
+    /// `12-08-1974`
+    case hyphenated
+    /// `12 AOÛT/AUG 1974`: French and English month names, as bilingual documents print them.
+    case bilingualMonth = "bilingual_month"
+}
+
 /// The invented holder and document behind one specimen, before any forgery: the MRZ fields to compose, the
 /// visual-zone values and the calendar dates they come from.
 public struct SpecimenContent: Sendable, Equatable {
@@ -92,6 +109,8 @@ public struct SpecimenContent: Sendable, Equatable {
     public var dateOfIssue: CalendarDate
     /// Date of expiry, or for a visa the last day of validity.
     public var dateOfExpiry: CalendarDate
+    /// How the visual zone prints dates.
+    public var dateForm: VisualZoneDateForm = .monthName
 
     static let femaleGivenNames = ["ANNA", "LIESBETH", "MARTA", "SOFIA", "INGRID", "CLAIRE", "NOOR", "AMARA", "HELGA",
                                    "ROSA", "YUKI", "MAEVE", "ELENA", "KAISA", "TERESA", "OLGA", "MIRIAM", "LAILA",
@@ -108,11 +127,29 @@ public struct SpecimenContent: Sendable, Equatable {
     static let consonantsAndDigits = Array("BCDFGHJKLMNPRSTVWXYZ0123456789")
     static let digits = Array("0123456789")
     static let months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+    static let frenchMonths = ["JANV", "FÉVR", "MARS", "AVR", "MAI", "JUIN", "JUIL", "AOÛT", "SEPT", "OCT", "NOV", "DÉC"]
+    /// Surnames and given names written with national characters in the visual zone (Doc 9303 Part 3 §6: the MRZ
+    /// holds their transliteration).
+    static let nationalSurnames = ["MÜLLER", "JÄRVINEN", "BJØRNSTAD", "GONZÁLEZ", "ÅBERG", "SCHRÖDER", "NUÑEZ", "LEFÈVRE",
+                                   "GRÜNEWALD", "SØRENSEN", "CONCEIÇÃO", "DVOŘÁK"]
+    static let nationalFemaleGivenNames = ["BJÖRK", "SØLVI", "ZOË", "RENÉE", "ÅSA", "MÄRTA"]
+    static let nationalMaleGivenNames = ["JOSÉ", "SØREN", "JÜRGEN", "FRANÇOIS", "ANDRÉ", "HÅKON"]
 
-    /// `12 AUG 1974`, the visual-zone date form.
-    public static func printed(_ date: CalendarDate) -> String {
-        (date.day < 10 ? "0" : "") + "\(date.day) \(months[date.month - 1]) \(date.year)"
+    /// A visual-zone date in `form`: `12 AUG 1974` by default.
+    public static func printed(_ date: CalendarDate, in form: VisualZoneDateForm = .monthName) -> String {
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        switch form {
+        case .monthName: return "\(two(date.day)) \(months[date.month - 1]) \(date.year)"
+        case .dotted: return "\(two(date.day)).\(two(date.month)).\(date.year)"
+        case .slashed: return "\(two(date.day))/\(two(date.month))/\(date.year)"
+        case .spaced: return "\(two(date.day)) \(two(date.month)) \(date.year)"
+        case .hyphenated: return "\(two(date.day))-\(two(date.month))-\(date.year)"
+        case .bilingualMonth: return "\(two(date.day)) \(frenchMonths[date.month - 1])/\(months[date.month - 1]) \(date.year)"
+        }
     }
+
+    /// A date as this document's visual zone prints it.
+    public func printed(_ date: CalendarDate) -> String { Self.printed(date, in: dateForm) }
 
     /// `YYMMDD`, the MRZ date form (Doc 9303 Part 3 §4.8).
     public static func machineReadable(_ date: CalendarDate) -> String {
@@ -208,7 +245,7 @@ public struct SpecimenContent: Sendable, Equatable {
             : ""
         let sex = unspecifiedSex ? "<" : (isFemale ? "F" : "M")
 
-        let fields = MRZFields(
+        var fields = MRZFields(
             format: format, documentCode: documentCode, issuingState: issuer.code,
             primaryIdentifier: components(surname), secondaryIdentifier: components(givenNames),
             documentNumber: documentNumber, nationality: nationality,
@@ -241,7 +278,36 @@ public struct SpecimenContent: Sendable, Equatable {
                                                     "NATIONAL POLICE \(place)", "CIVIL REGISTRY \(place)"])
             zone.personalNumber = personalNumber.isEmpty ? nil : personalNumber
         }
-        return SpecimenContent(format: format, issuer: issuer, fields: fields, visualZone: zone, dateOfBirth: birth,
-                               dateOfIssue: issue, dateOfExpiry: expiry)
+        // Drawn last, so that a seed's documents keep everything drawn before.
+        var content = SpecimenContent(format: format, issuer: issuer, fields: fields, visualZone: zone, dateOfBirth: birth,
+                                      dateOfIssue: issue, dateOfExpiry: expiry)
+        content.dateForm = generator.chance(0.5) ? .monthName : generator.element(of: VisualZoneDateForm.allCases.filter { $0 != .monthName })
+        content.reprintDates()
+        if generator.chance(0.16) {
+            // A name with national characters: the MRZ holds it transliterated, mostly as recommended (`Ä` as
+            // `AE`), sometimes in the simple form (`A`).
+            let simple = generator.chance(0.3)
+            if generator.chance(0.6) {
+                content.visualZone.surname = generator.element(of: nationalSurnames)
+                fields.primaryIdentifier = components(Transliteration.machineReadable(content.visualZone.surname, simple: simple))
+            } else {
+                content.visualZone.givenNames = generator.element(of: isFemale ? nationalFemaleGivenNames : nationalMaleGivenNames)
+                fields.secondaryIdentifier = components(Transliteration.machineReadable(content.visualZone.givenNames, simple: simple))
+            }
+            content.fields = fields
+        }
+        return content
+    }
+
+    /// Prints the visual zone's dates from the calendar dates, in `dateForm`.
+    mutating func reprintDates() {
+        visualZone.dateOfBirth = printed(dateOfBirth)
+        if format.isVisa {
+            visualZone.validFrom = printed(dateOfIssue)
+            visualZone.validUntil = printed(dateOfExpiry)
+        } else {
+            visualZone.dateOfIssue = printed(dateOfIssue)
+            visualZone.dateOfExpiry = printed(dateOfExpiry)
+        }
     }
 }

@@ -88,7 +88,7 @@ public struct MRZReader {
     /// read at 0.8, and the engine's confidence is scaled down on small print) and through no blur (`GlyphShapes.
     /// blurLevels`). With both mended, at 5.5: the stock model read 1,153 of 1,211 readable documents of seven
     /// generated sets exactly (1,123 at 9), the MRZ model 1,204 (1,198); on three sets generated afterwards 93.5%
-    /// and 98.3% (README, benchmark section).
+    /// and 98.3% (docs/benchmarks.md).
     static let shapeMinimumHeight = 5.5
 
     /// Capital height (original pixels) under which the print does not tell O from 0: OCR-B's zero is the letter

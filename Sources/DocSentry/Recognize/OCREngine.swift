@@ -128,7 +128,9 @@ public final class OCREngine {
     /// The model's name and the SHA-256 of the `.traineddata` file Tesseract loaded, for every report.
     public let identity: ModelIdentity
 
-    public init(model: OCRModel) throws(RecognizeError) {
+    /// - Parameter characters: the characters the engine may output (Tesseract's whitelist): the MRZ alphabet by
+    ///   default; the visual-zone reader allows more (`VisualZoneReader.valueCharacters`).
+    public init(model: OCRModel, characters: String = MRZCharacter.alphabet) throws(RecognizeError) {
         try Self.loadTesseract()
         let (folder, language) = try model.location()
         guard let handle = TessBaseAPICreate() else { throw .modelUnloadable(model: model.description) }
@@ -145,7 +147,7 @@ public final class OCREngine {
         let datapath = TessBaseAPIGetDatapath(handle).map { String(cString: $0) } ?? (folder ?? "")
         identity = ModelIdentity(name: model.description,
                                  sha256: ProvenanceDigest.modelFile((datapath as NSString).appendingPathComponent(language + ".traineddata")))
-        TessBaseAPISetVariable(handle, "tessedit_char_whitelist", MRZCharacter.alphabet)
+        TessBaseAPISetVariable(handle, "tessedit_char_whitelist", characters)
         TessBaseAPISetVariable(handle, "load_system_dawg", "0")
         TessBaseAPISetVariable(handle, "load_freq_dawg", "0")
         TessBaseAPISetVariable(handle, "lstm_choice_mode", "2")
@@ -174,6 +176,17 @@ public final class OCREngine {
     public static var openMPThreadLimit: Int? {
         let limit = ds_openmp_thread_limit()
         return limit < 0 ? nil : Int(limit)
+    }
+
+    /// Changes the characters the engine may output, for the reads that follow.
+    public func restrict(to characters: String) {
+        TessBaseAPISetVariable(handle, "tessedit_char_whitelist", characters)
+    }
+
+    /// Reads the following images as raw lines (Tesseract's PSM 13: no layout heuristics, so that a line of one
+    /// character, a visual zone's `F`, is read at all), or as single lines (PSM 7, the default).
+    public func readRawLines(_ raw: Bool) {
+        TessBaseAPISetPageSegMode(handle, raw ? PSM_RAW_LINE : PSM_SINGLE_LINE)
     }
 
     deinit {

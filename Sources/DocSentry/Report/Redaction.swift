@@ -49,13 +49,24 @@ public enum Redaction {
         }
         report.document = report.document.map { $0.redacted(secrets.scrub) }
         report.reason = report.reason.map(secrets.scrub)
+        let personal = Set(personalFields.map(\.rawValue))
         report.findings = report.findings.map { finding in
             let onPersonalCharacters = finding.position.map(places.overlaps) ?? false
+            // What the visual zone prints of a personal field is masked whole: it need not be the MRZ's value.
+            let visualZoneReading = VisualZoneCheck.isReading(of: finding) && !personal.isDisjoint(with: finding.fields)
             func clear(_ text: String) -> String {
-                secrets.scrub(onPersonalCharacters ? Self.maskingQuotedMRZCharacters(text) : text)
+                var text = text
+                if visualZoneReading {
+                    // The message quotes what was read in both zones.
+                    for item in finding.evidence where VisualZoneCheck.readingEvidence.contains(item.name) && !item.value.isEmpty {
+                        text = text.replacingOccurrences(of: "'\(item.value)'", with: "'\(Self.masked(item.value))'")
+                    }
+                }
+                return secrets.scrub(onPersonalCharacters ? Self.maskingQuotedMRZCharacters(text) : text)
             }
             let evidence = finding.evidence.map { item in
-                Evidence(item.name, onPersonalCharacters && Self.isCharacters(item.value) ? Self.masked(item.value) : secrets.scrub(item.value))
+                if visualZoneReading && VisualZoneCheck.readingEvidence.contains(item.name) { return Evidence(item.name, Self.masked(item.value)) }
+                return Evidence(item.name, onPersonalCharacters && Self.isCharacters(item.value) ? Self.masked(item.value) : secrets.scrub(item.value))
             }
             return Finding(rule: finding.rule, severity: finding.severity, message: clear(finding.message),
                            fieldNames: finding.fields, position: finding.position, evidence: evidence,

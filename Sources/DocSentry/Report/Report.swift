@@ -53,7 +53,7 @@ public struct DocumentSummary: Sendable, Codable, Equatable {
     }
 }
 
-/// Everything DocSentry says about one input: the JSON object of `--format json` (schema in the README).
+/// Everything DocSentry says about one input: the JSON object of `--format json` (schema in docs/json-report.md).
 ///
 /// `schema_version` changes only when a field changes meaning or disappears; new fields may be added.
 public struct Report: Sendable, Codable {

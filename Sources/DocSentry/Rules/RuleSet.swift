@@ -119,5 +119,5 @@ public enum BuiltInRules {
         "profile.document-number",
         "ocr.correction", "ocr.check-digit-repair", "ocr.low-confidence", "image.no-mrz",
         GarbageRead.ruleID, OverruledRead.ruleID,
-    ] + PrintForensics.ruleIDs
+    ] + PrintForensics.ruleIDs + VisualZoneCheck.ruleIDs
 }

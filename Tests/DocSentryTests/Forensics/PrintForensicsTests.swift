@@ -37,7 +37,8 @@ import Testing
         }
     }
 
-    /// Every readable genuine fixture, clean or degraded (low resolution, two sides, rotation, glare, crop, noise).
+    /// Every readable genuine fixture, clean or degraded (low resolution, two sides, rotation, glare, crop, noise); the
+    /// visual zone's comparison runs on them too (`ScanReader`'s default) and must stay as quiet.
     static var genuine: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { $0.hasSuffix(".json") }.sorted().compactMap { name in
@@ -51,7 +52,9 @@ import Testing
         #expect(Self.genuine.count >= 20)
         for name in Self.genuine {
             let report = try Self.inspect(name)
-            let findings = report.findings.filter { Self.forensicRules.contains($0.rule) || $0.rule == OverruledRead.ruleID }
+            let findings = report.findings.filter {
+                Self.forensicRules.contains($0.rule) || $0.rule == OverruledRead.ruleID || $0.rule.hasPrefix("viz.mismatch")
+            }
             #expect(findings.isEmpty, "\(name): \(findings.map(\.message))")
         }
     }

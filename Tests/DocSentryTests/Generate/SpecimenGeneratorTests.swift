@@ -87,12 +87,14 @@ struct SpecimenGeneratorTests {
             #expect(report.verdict == .pass, "\(design.lines): \(report.findings.map(\.message))")
             #expect(design.expectedVerdict == .pass && design.expectedRules.isEmpty && design.forgeries.isEmpty)
 
-            // The visual zone prints what the MRZ encodes.
+            // The visual zone prints what the MRZ encodes (national characters transliterated, Doc 9303 Part 3 §6).
             #expect(design.visualZone.documentNumber == expected.fields.documentNumber)
-            #expect(design.visualZone.surname.replacingOccurrences(of: "'", with: "")
-                .split(whereSeparator: { $0 == " " || $0 == "-" }).joined(separator: "<")
-                .hasPrefix(expected.fields.primaryIdentifier.joined(separator: "<")))
-            #expect(design.visualZone.dateOfBirth == SpecimenContent.printed(design.content.dateOfBirth))
+            #expect([false, true].contains { simple in
+                Transliteration.machineReadable(design.visualZone.surname, simple: simple).replacingOccurrences(of: "'", with: "")
+                    .split(whereSeparator: { $0 == " " || $0 == "-" }).joined(separator: "<")
+                    .hasPrefix(expected.fields.primaryIdentifier.joined(separator: "<"))
+            })
+            #expect(design.visualZone.dateOfBirth == design.content.printed(design.content.dateOfBirth))
             #expect(SpecimenContent.machineReadable(design.content.dateOfBirth) == expected.fields.dateOfBirth)
         }
     }
