@@ -134,10 +134,11 @@ public final class OCREngine {
         try Self.loadTesseract()
         let (folder, language) = try model.location()
         guard let handle = TessBaseAPICreate() else { throw .modelUnloadable(model: model.description) }
-        // Tesseract prints "Error opening data file" itself; keep stderr clean and report our own error.
-        let status = OCREngine.silencingStandardError {
-            TessBaseAPIInit2(handle, folder, language, OEM_LSTM_ONLY)
-        }
+        // Tesseract prints "Error opening data file" itself (tprintf); send its messages to /dev/null before the
+        // model loads and report our own error. Not by swapping file descriptor 2: that is process-wide, and an
+        // engine loading on one thread would swallow the error another thread is printing.
+        TessBaseAPISetVariable(handle, "debug_file", "/dev/null")
+        let status = TessBaseAPIInit2(handle, folder, language, OEM_LSTM_ONLY)
         guard status == 0 else {
             TessBaseAPIDelete(handle)
             throw .modelUnloadable(model: model.description)
@@ -151,7 +152,6 @@ public final class OCREngine {
         TessBaseAPISetVariable(handle, "load_system_dawg", "0")
         TessBaseAPISetVariable(handle, "load_freq_dawg", "0")
         TessBaseAPISetVariable(handle, "lstm_choice_mode", "2")
-        TessBaseAPISetVariable(handle, "debug_file", "/dev/null")
         // Tesseract 5 reads a doubtful line a second time inverted (white on black); an MRZ is dark on light.
         TessBaseAPISetVariable(handle, "tessedit_do_invert", "0")
         // Layout analysis looks for fixed-pitch cuts in every line (a dynamic programme, 3% of a document's
@@ -234,23 +234,5 @@ public final class OCREngine {
             }
         } while TessPageIteratorNext(page, RIL_SYMBOL) != 0
         return characters
-    }
-
-    /// Swapping file descriptor 2 is process-wide: two engines loading at once on different threads could each
-    /// save the other's /dev/null and leave standard error silenced for good. One load at a time.
-    private static let standardErrorSwap = NSLock()
-
-    private static func silencingStandardError<T>(_ body: () -> T) -> T {
-        standardErrorSwap.lock()
-        defer { standardErrorSwap.unlock() }
-        let saved = dup(STDERR_FILENO)
-        let null = open("/dev/null", O_WRONLY)
-        dup2(null, STDERR_FILENO)
-        close(null)
-        defer {
-            dup2(saved, STDERR_FILENO)
-            close(saved)
-        }
-        return body()
     }
 }
