@@ -28,24 +28,7 @@ public struct AuditThumbnail: Sendable, Equatable {
         let scale = min(1, Double(targetWidth) / Double(max(1, uprightWidth)), Double(maxHeight) / Double(max(1, uprightHeight)))
         let width = max(1, Int((Double(page.width) * scale).rounded()))
         let height = max(1, Int((Double(page.height) * scale).rounded()))
-        var pixels = [UInt8](repeating: 255, count: width * height)
-        // Source columns and rows each thumbnail column and row covers.
-        let xs = (0...width).map { min(page.width, Int((Double($0) * Double(page.width) / Double(width)).rounded())) }
-        let ys = (0...height).map { min(page.height, Int((Double($0) * Double(page.height) / Double(height)).rounded())) }
-        var sums = [Int](repeating: 0, count: width)
-        for ty in 0..<height {
-            for i in 0..<width { sums[i] = 0 }
-            let rows = max(1, ys[ty + 1] - ys[ty])
-            for sy in ys[ty]..<max(ys[ty] + 1, ys[ty + 1]) where sy < page.height {
-                let base = sy * page.width
-                for tx in 0..<width {
-                    var sum = 0
-                    for sx in xs[tx]..<max(xs[tx] + 1, xs[tx + 1]) where sx < page.width { sum += Int(page.pixels[base + sx]) }
-                    sums[tx] += sum
-                }
-            }
-            for tx in 0..<width { pixels[ty * width + tx] = UInt8(clamping: sums[tx] / (rows * max(1, xs[tx + 1] - xs[tx]))) }
-        }
+        var pixels = page.boxAveraged(width: width, height: height).pixels
         self.scale = scale
         self.quarterTurns = turns
         scaledWidth = Double(width)

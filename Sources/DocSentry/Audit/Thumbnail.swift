@@ -13,30 +13,12 @@ public struct Thumbnail: Sendable, Equatable {
         let scale = min(1, Double(targetWidth) / Double(max(1, page.width)), Double(maxHeight) / Double(max(1, page.height)))
         let width = max(1, Int((Double(page.width) * scale).rounded()))
         let height = max(1, Int((Double(page.height) * scale).rounded()))
+        let grey = page.boxAveraged(width: width, height: height).pixels
         var pixels = [UInt8](repeating: 255, count: width * height * 3)
-        // Source columns and rows each thumbnail column and row covers.
-        let xs = (0...width).map { min(page.width, Int((Double($0) * Double(page.width) / Double(width)).rounded())) }
-        let ys = (0...height).map { min(page.height, Int((Double($0) * Double(page.height) / Double(height)).rounded())) }
-        var sums = [Int](repeating: 0, count: width)
-        for ty in 0..<height {
-            for i in 0..<width { sums[i] = 0 }
-            let rows = max(1, ys[ty + 1] - ys[ty])
-            for sy in ys[ty]..<max(ys[ty] + 1, ys[ty + 1]) where sy < page.height {
-                let base = sy * page.width
-                for tx in 0..<width {
-                    var sum = 0
-                    for sx in xs[tx]..<max(xs[tx] + 1, xs[tx + 1]) where sx < page.width { sum += Int(page.pixels[base + sx]) }
-                    sums[tx] += sum
-                }
-            }
-            for tx in 0..<width {
-                let count = rows * max(1, xs[tx + 1] - xs[tx])
-                let grey = UInt8(clamping: sums[tx] / count)
-                let p = (ty * width + tx) * 3
-                pixels[p] = grey
-                pixels[p + 1] = grey
-                pixels[p + 2] = grey
-            }
+        for (index, value) in grey.enumerated() {
+            pixels[3 * index] = value
+            pixels[3 * index + 1] = value
+            pixels[3 * index + 2] = value
         }
         self.width = width
         self.height = height

@@ -36,3 +36,29 @@ public struct Raster: Sendable, Equatable {
         return Raster(width: right - left, height: bottom - top, pixels: pixels, dotsPerInch: dotsPerInch)
     }
 }
+
+extension Raster {
+    /// The raster made smaller to `width` x `height` (never larger) by averaging the source pixels each new pixel
+    /// covers, so that thin print stays visible in a thumbnail.
+    public func boxAveraged(width: Int, height: Int) -> Raster {
+        var averaged = [UInt8](repeating: 255, count: width * height)
+        // Source columns and rows each new column and row covers.
+        let xs = (0...width).map { Swift.min(self.width, Int((Double($0) * Double(self.width) / Double(width)).rounded())) }
+        let ys = (0...height).map { Swift.min(self.height, Int((Double($0) * Double(self.height) / Double(height)).rounded())) }
+        var sums = [Int](repeating: 0, count: width)
+        for ty in 0..<height {
+            for i in 0..<width { sums[i] = 0 }
+            let rows = Swift.max(1, ys[ty + 1] - ys[ty])
+            for sy in ys[ty]..<Swift.max(ys[ty] + 1, ys[ty + 1]) where sy < self.height {
+                let base = sy * self.width
+                for tx in 0..<width {
+                    var sum = 0
+                    for sx in xs[tx]..<Swift.max(xs[tx] + 1, xs[tx + 1]) where sx < self.width { sum += Int(pixels[base + sx]) }
+                    sums[tx] += sum
+                }
+            }
+            for tx in 0..<width { averaged[ty * width + tx] = UInt8(clamping: sums[tx] / (rows * Swift.max(1, xs[tx + 1] - xs[tx]))) }
+        }
+        return Raster(width: width, height: height, pixels: averaged)
+    }
+}
