@@ -74,13 +74,7 @@ struct Check: ParsableCommand {
             do throws(FileInspectionError) {
                 let report = try inspector.inspect(file: file, scanner: { () throws(RecognizeError) -> ScanReader in
                     if let scanner { return scanner }
-                    do {
-                        scanner = try imageOptions.scanReader()
-                    } catch let error as RecognizeError {
-                        throw error
-                    } catch {
-                        throw .modelUnloadable(model: imageOptions.ocrModel)
-                    }
+                    scanner = try imageOptions.scanReader()
                     return scanner!
                 }, debug: imageOptions.debugWriter(for: file))
                 emit(report, report.mrz.flatMap { try? MRZText(lines: $0) }.map(MRZParser.parse))

@@ -70,13 +70,7 @@ struct Explain: ParsableCommand {
             do throws(FileInspectionError) {
                 walkthroughs.append(try inspector.explain(file: file, scanner: { () throws(RecognizeError) -> ScanReader in
                     if let scanner { return scanner }
-                    do {
-                        scanner = try imageOptions.scanReader()
-                    } catch let error as RecognizeError {
-                        throw error
-                    } catch {
-                        throw .modelUnloadable(model: imageOptions.ocrModel)
-                    }
+                    scanner = try imageOptions.scanReader()
                     return scanner!
                 }))
             } catch {

@@ -178,7 +178,8 @@ struct ImageOptions: ParsableArguments {
         }
     }
 
-    func scanReader() throws -> ScanReader {
+    /// The scan reader these options ask for, or why it cannot be made (the model cannot be found or loaded).
+    func scanReader() throws(RecognizeError) -> ScanReader {
         try ScanReader(model: OCRModel(argument: ocrModel), limits: decodeLimits, visualZone: !noViz)
     }
 
