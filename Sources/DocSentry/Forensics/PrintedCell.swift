@@ -56,7 +56,7 @@ public enum PrintMeasurer {
         let lines = text.lines.map { Array($0) }
         let allRows = grids.map(\.rows)
         var result: [[PrintedCell]] = []
-        for (index, box) in region.lineBoxes.enumerated() {
+        for index in region.lineBoxes.indices {
             let characters = lines[index]
             let rows = allRows[index]
             let grid = grids[index]
