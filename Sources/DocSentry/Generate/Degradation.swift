@@ -148,34 +148,7 @@ struct DegradingImage {
             image = image.cropped(x: x, y: y, width: min(image.width, right) - x, height: min(image.height, bottom) - y)
             transform = Homography.translation(Double(-x), Double(-y)).after(transform)
         case .perspective:
-            let jitter = level == .mild ? generator.double(in: 0.02...0.05) : generator.double(in: 0.06...0.11)
-            let canvasScale = generator.double(in: 1.22...1.38)
-            let canvasWidth = Int(Double(image.width) * canvasScale), canvasHeight = Int(Double(image.height) * canvasScale)
-            let pageScale = generator.double(in: 0.78...0.9)
-            let pageWidth = Double(image.width) * pageScale, pageHeight = Double(image.height) * pageScale
-            let originX = (Double(canvasWidth) - pageWidth) / 2 + generator.double(in: -0.04...0.04) * Double(canvasWidth)
-            let originY = (Double(canvasHeight) - pageHeight) / 2 + generator.double(in: -0.04...0.04) * Double(canvasHeight)
-            // The far edge (top) of the page looks narrower: a trapezoid, plus independent corner jitter.
-            let pinch = generator.double(in: 0.3...1.0) * jitter * pageWidth
-            func jittered(_ x: Double, _ y: Double) -> (Double, Double) {
-                (x + generator.double(in: -1...1) * jitter * pageWidth * 0.5, y + generator.double(in: -1...1) * jitter * pageHeight * 0.5)
-            }
-            let target = [
-                jittered(originX + pinch, originY), jittered(originX + pageWidth - pinch, originY),
-                jittered(originX + pageWidth, originY + pageHeight), jittered(originX, originY + pageHeight),
-            ]
-            let source = [(0.0, 0.0), (Double(image.width), 0.0), (Double(image.width), Double(image.height)), (0.0, Double(image.height))]
-            let homography = Homography.mapping(from: source, to: target)
-            let background = DegradingImage.table(width: canvasWidth, height: canvasHeight, using: &generator)
-            image = image.warped(into: background, by: homography)
-            transform = homography.after(transform)
-            // The phone's lens: slightly soft.
-            let softness = generator.double(in: 0.02...0.045) * pitchPixels * pageScale
-            image = image.blurred(sigma: softness)
-            dotsPerInch *= pageScale
-            parameters["corner_jitter"] = jitter
-            parameters["page_scale"] = pageScale
-            parameters["blur_sigma_pixels"] = softness
+            applyPerspective(level: level, parameters: &parameters, using: &generator)
         case .smallRotation:
             let degrees = (level == .mild ? generator.double(in: 0.5...2.0) : generator.double(in: 2.0...6.0)) * generator.sign()
             let shear = (level == .mild ? generator.double(in: 0...0.01) : generator.double(in: 0.01...0.03)) * generator.sign()
@@ -280,6 +253,39 @@ struct DegradingImage {
             image = decoded
         }
         records.append(DegradationRecord(kind: kind, level: level, parameters: parameters, unreadable: level == .extreme))
+    }
+
+    /// A phone photo of the page lying on a table: the page as a trapezoid with jittered corners, smaller on a
+    /// wider canvas, the lens slightly soft.
+    mutating func applyPerspective(level: DegradationLevel, parameters: inout [String: Double], using generator: inout SplitMix64) {
+        let jitter = level == .mild ? generator.double(in: 0.02...0.05) : generator.double(in: 0.06...0.11)
+        let canvasScale = generator.double(in: 1.22...1.38)
+        let canvasWidth = Int(Double(image.width) * canvasScale), canvasHeight = Int(Double(image.height) * canvasScale)
+        let pageScale = generator.double(in: 0.78...0.9)
+        let pageWidth = Double(image.width) * pageScale, pageHeight = Double(image.height) * pageScale
+        let originX = (Double(canvasWidth) - pageWidth) / 2 + generator.double(in: -0.04...0.04) * Double(canvasWidth)
+        let originY = (Double(canvasHeight) - pageHeight) / 2 + generator.double(in: -0.04...0.04) * Double(canvasHeight)
+        // The far edge (top) of the page looks narrower: a trapezoid, plus independent corner jitter.
+        let pinch = generator.double(in: 0.3...1.0) * jitter * pageWidth
+        func jittered(_ x: Double, _ y: Double) -> (Double, Double) {
+            (x + generator.double(in: -1...1) * jitter * pageWidth * 0.5, y + generator.double(in: -1...1) * jitter * pageHeight * 0.5)
+        }
+        let target = [
+            jittered(originX + pinch, originY), jittered(originX + pageWidth - pinch, originY),
+            jittered(originX + pageWidth, originY + pageHeight), jittered(originX, originY + pageHeight),
+        ]
+        let source = [(0.0, 0.0), (Double(image.width), 0.0), (Double(image.width), Double(image.height)), (0.0, Double(image.height))]
+        let homography = Homography.mapping(from: source, to: target)
+        let background = DegradingImage.table(width: canvasWidth, height: canvasHeight, using: &generator)
+        image = image.warped(into: background, by: homography)
+        transform = homography.after(transform)
+        // The phone's lens: slightly soft.
+        let softness = generator.double(in: 0.02...0.045) * pitchPixels * pageScale
+        image = image.blurred(sigma: softness)
+        dotsPerInch *= pageScale
+        parameters["corner_jitter"] = jitter
+        parameters["page_scale"] = pageScale
+        parameters["blur_sigma_pixels"] = softness
     }
 
     /// Resamples so that an MRZ character is `pixels` wide.
