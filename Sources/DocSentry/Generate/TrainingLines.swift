@@ -181,13 +181,7 @@ public enum TrainingLines {
         defer { cairo_destroy(cr); cairo_surface_destroy(surface) }
         cairo_select_font_face(cr, "OCR B", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
         cairo_set_font_size(cr, fontSize)
-        if let options = cairo_font_options_create() {
-            cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-            cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-            cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
-            cairo_set_font_options(cr, options)
-            cairo_font_options_destroy(options)
-        }
+        TrainingLines.drawUnhinted(cr)
         var extents = cairo_text_extents_t()
         cairo_text_extents(cr, "0", &extents)
         let glyphAdvance = extents.x_advance > 0 ? extents.x_advance : advance * fontSize
@@ -523,13 +517,7 @@ extension TrainingLines {
         defer { cairo_destroy(cr); cairo_surface_destroy(surface) }
         cairo_select_font_face(cr, face, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
         cairo_set_font_size(cr, fontSize)
-        if let options = cairo_font_options_create() {
-            cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-            cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-            cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
-            cairo_set_font_options(cr, options)
-            cairo_font_options_destroy(options)
-        }
+        TrainingLines.drawUnhinted(cr)
         let x0 = Double(margin), centreY = Double(canvasHeight) / 2
         let centreX = x0 + Double(count) * pitch / 2
         cairo_translate(cr, centreX, centreY)
@@ -604,5 +592,18 @@ extension SplitMix64 {
         var stream = SplitMix64(seed: mixer.next() ^ (index &* 0xD1B5_4A32_D192_ED03) ^ (purpose &* 0x8CB9_2BA7_2F3D_8DD7))
         _ = stream.next()
         self = stream
+    }
+}
+
+extension TrainingLines {
+    /// Glyphs drawn at their true outlines and advances (no hinting, grey antialiasing), as print is: hinting
+    /// would snap OCR-B's strokes and pitch to the pixel grid of each rendering size.
+    static func drawUnhinted(_ cr: OpaquePointer) {
+        guard let options = cairo_font_options_create() else { return }
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        cairo_set_font_options(cr, options)
+        cairo_font_options_destroy(options)
     }
 }
