@@ -157,6 +157,7 @@ extension Inspector {
         }
         var report = inspect(best.read.corrected.text, file: path, earlier: earlier, timings: timings,
                              confidences: best.read.corrected.confidences)
+        report.visualZoneModel = scanner.visualZone?.loadedEngine()?.identity
         report.image = image
         report.ocr = OCRDetails(
             model: scanner.reader.engine.model.description, read: best.read.read,

@@ -173,7 +173,7 @@ struct AuditMergeCommand: ParsableCommand {
     @Flag(help: "Overwrite the output if it exists.")
     var force = false
 
-    @Flag(help: "Merge records made by different DocSentry versions, rules, OCR models, judging options or redaction (refused otherwise).")
+    @Flag(help: "Merge records made by different DocSentry versions, rules, OCR models (MRZ or visual zone), judging options or redaction (refused otherwise).")
     var allowMixed = false
 
     @Flag(name: .shortAndLong, help: "No summary.")

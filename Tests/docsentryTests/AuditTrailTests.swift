@@ -52,6 +52,13 @@ import Testing
         #expect(model["name"] as? String == "mrz")
         #expect(model["sha256"] as? String == FileDigest.sha256(ofFileAt: CLI.root + "/Models/mrz.traineddata"))
         #expect(reports.first { $0["file"] as? String == "mrz" }?["ocr_model"] == nil, "no OCR read the typed MRZ")
+        let visualZone = try #require(reports.first { $0["file"] as? String == scan }?["visual_zone_model"] as? [String: Any])
+        let stock = try OCREngine(model: .stockEnglish).identity
+        #expect(visualZone["name"] as? String == "eng")
+        #expect(visualZone["sha256"] as? String == stock.sha256 && stock.sha256.count == 64)
+        #expect(reports.first { $0["file"] as? String == "mrz" }?["visual_zone_model"] == nil)
+        let mrzOnly = try CLI.run(["check", "--format", "json", "--no-viz", "--reference-date", "2026-11-25", scan])
+        #expect(try Self.object(mrzOnly.stdout)["visual_zone_model"] == nil, "--no-viz: no visual zone was read")
 
         let text = try CLI.run(["check", "-v", "--reference-date", "2026-11-25", "--mrz"] + td3)
         #expect(text.stdout.contains("made by docsentry \(DocSentryVersion.current), rules sha256 "))
@@ -85,6 +92,25 @@ import Testing
         let redacted = try CLI.run(["audit", root + "/archive/day0", "--out", root + "/a.jsonl", "--resume", "--redact"] + date)
         #expect(redacted.status == 64, "a redacted run must not append to an unredacted audit")
         #expect(redacted.stderr.contains("--redact"))
+    }
+
+    @Test func mergeAndResumeRefuseRecordsWhoseVisualZoneWasReadOtherwise() throws {
+        let root = NSTemporaryDirectory() + "/docsentry-viz-trail-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root + "/scans", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.copyItem(atPath: CLI.root + "/TestImages/generated/td3-genuine-0000.png", toPath: root + "/scans/a.png")
+        let date = ["--reference-date", "2026-11-25", "--quiet"]
+        _ = try CLI.run(["audit", root + "/scans", "--out", root + "/viz.jsonl"] + date)
+        _ = try CLI.run(["audit", root + "/scans", "--out", root + "/no-viz.jsonl", "--no-viz"] + date)
+        let refused = try CLI.run(["audit", "merge", root + "/m.jsonl", root + "/viz.jsonl", root + "/no-viz.jsonl"])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.hasPrefix("docsentry: records made with different visual-zone models: eng (sha256 "), "\(refused.stderr)")
+        #expect(refused.stderr.contains("none (--no-viz"))
+        let resumed = try CLI.run(["audit", root + "/scans", "--out", root + "/viz.jsonl", "--resume", "--no-viz"] + date)
+        #expect(resumed.status == 64, "an MRZ-only run must not append to an audit that compared the visual zone")
+        #expect(resumed.stderr.contains("visual-zone model eng (sha256 "), "\(resumed.stderr)")
+        let again = try CLI.run(["audit", root + "/scans", "--out", root + "/viz.jsonl", "--resume"] + date)
+        #expect(again.status == 0, "\(again.stderr)")
     }
 
     @Test func noOutputIsWrittenOverAnInput() throws {

@@ -73,10 +73,12 @@ public final class AuditJob {
             guard request.resume || request.force else { throw .outputExists(path: out) }
             if request.resume {
                 earlier = try Auditor.Earlier.load(out)
-                // The model is compared only when the earlier records hold scans (its identity needs an engine).
-                let model = earlier.origins.values(of: "OCR models").isEmpty ? nil
-                    : (try? ScanReader(model: request.model, limits: request.limits))?.reader.engine.identity
-                if let (before, now) = earlier.disagreement(with: Provenance(rulesSHA256: inspector.rulesSHA256, ocrModel: model),
+                // The models are compared only when the earlier records hold scans (their identity needs an engine).
+                let scanner = earlier.origins.values(of: "OCR models").isEmpty ? nil
+                    : try? ScanReader(model: request.model, limits: request.limits, visualZone: request.visualZone)
+                let provenance = Provenance(rulesSHA256: inspector.rulesSHA256, ocrModel: scanner?.reader.engine.identity,
+                                            visualZoneModel: scanner?.visualZone?.loadedEngine()?.identity)
+                if let (before, now) = earlier.disagreement(with: provenance,
                                                             mode: inspector.mode, referenceDate: inspector.referenceDate, redact: request.redact) {
                     throw .resumeMismatch(path: out, earlier: before, now: now)
                 }

@@ -43,7 +43,8 @@ public struct RecordOrigins: Sendable {
         public var source: String
     }
 
-    /// Aspect (`DocSentry version`, `rules`, `OCR models`, `judging options`, `redaction`) -> value -> seen.
+    /// Aspect (`DocSentry versions`, `rules`, `OCR models`, `visual-zone models`, `judging options`, `redaction`)
+    /// -> value -> seen.
     public private(set) var aspects: [String: [String: Seen]] = [:]
     private var order: [String: [String]] = [:]
 
@@ -51,12 +52,21 @@ public struct RecordOrigins: Sendable {
 
     static let unknown = "unknown (written before records named it)"
 
+    /// How an aspect names the visual zone's model: its identity, or that none read it.
+    static func visualZone(_ model: ModelIdentity?) -> String {
+        model?.description ?? "none (--no-viz, or written before records named it)"
+    }
+
     public mutating func add(_ record: AuditRecord, source: String) {
         let provenance = record.provenance
         note("DocSentry versions", provenance.map(\.docsentryVersion) ?? Self.unknown, source)
         note("rules", provenance.map { $0.rulesSHA256.isEmpty ? Self.unknown : "sha256 " + $0.rulesSHA256.prefix(12) + "…" } ?? Self.unknown, source)
         guard case let .report(report, _) = record else { return }
-        if report.image != nil { note("OCR models", report.ocrModel?.description ?? Self.unknown, source) }
+        if report.image != nil {
+            note("OCR models", report.ocrModel?.description ?? Self.unknown, source)
+            // Only reports whose visual zone was compared: a scan without an MRZ found never reaches that stage.
+            if report.mrz != nil { note("visual-zone models", Self.visualZone(report.visualZoneModel), source) }
+        }
         note("judging options", Auditor.judgedWith(mode: report.mode, referenceDate: report.referenceDate), source)
         note("redaction", report.redacted ? "--redact" : "no --redact", source)
     }
@@ -71,7 +81,7 @@ public struct RecordOrigins: Sendable {
 
     /// The first aspect with two values, as the error to refuse a merge with; nil when all records agree.
     public func mixture() -> AuditError? {
-        for aspect in ["DocSentry versions", "rules", "OCR models", "judging options", "redaction"] {
+        for aspect in ["DocSentry versions", "rules", "OCR models", "visual-zone models", "judging options", "redaction"] {
             let values = values(of: aspect)
             guard values.count > 1 else { continue }
             func shown(_ value: String) -> String {

@@ -45,7 +45,7 @@ public final class Auditor: @unchecked Sendable {
         public init() {}
 
         /// The first way the earlier records differ from those this run would write, as the earlier value and
-        /// this run's; nil when they agree. `provenance.ocrModel` nil: the model is not compared.
+        /// this run's; nil when they agree. `provenance.ocrModel` nil: the models are not compared.
         public func disagreement(with provenance: Provenance, mode: Mode, referenceDate: CalendarDate,
                                  redact: Bool) -> (earlier: String, now: String)? {
             let now: [(aspect: String, value: String?, label: String)] = [
@@ -53,6 +53,7 @@ public final class Auditor: @unchecked Sendable {
                 ("DocSentry versions", provenance.docsentryVersion, "DocSentry "),
                 ("rules", "sha256 " + provenance.rulesSHA256.prefix(12) + "…", "rules "),
                 ("OCR models", provenance.ocrModel?.description, "OCR model "),
+                ("visual-zone models", provenance.ocrModel.map { _ in RecordOrigins.visualZone(provenance.visualZoneModel) }, "visual-zone model "),
                 ("redaction", redact ? "--redact" : "no --redact", ""),
             ]
             for (aspect, value, label) in now {

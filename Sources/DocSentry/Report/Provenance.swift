@@ -23,20 +23,26 @@ public struct ModelIdentity: Sendable, Codable, Equatable, Hashable, CustomStrin
     public var description: String { "\(name) (sha256 \(sha256.prefix(12)))" }
 }
 
-/// What made a report, besides the input: the program, the rules folder and, for scans, the OCR model.
+/// What made a report, besides the input: the program, the rules folder and, for scans, the OCR models (the
+/// MRZ's, and the visual zone's when the VIZ/MRZ comparison ran).
 public struct Provenance: Sendable, Equatable, Hashable, CustomStringConvertible {
     public var docsentryVersion: String
     public var rulesSHA256: String
     public var ocrModel: ModelIdentity?
+    /// The model that read the visual zone; nil when none did (`--no-viz`, no MRZ found, a typed MRZ).
+    public var visualZoneModel: ModelIdentity?
 
-    public init(docsentryVersion: String = DocSentryVersion.current, rulesSHA256: String, ocrModel: ModelIdentity?) {
+    public init(docsentryVersion: String = DocSentryVersion.current, rulesSHA256: String, ocrModel: ModelIdentity?,
+                visualZoneModel: ModelIdentity? = nil) {
         self.docsentryVersion = docsentryVersion
         self.rulesSHA256 = rulesSHA256
         self.ocrModel = ocrModel
+        self.visualZoneModel = visualZoneModel
     }
 
     public var description: String {
         "docsentry \(docsentryVersion), rules sha256 \(rulesSHA256.prefix(12))" + (ocrModel.map { ", OCR model \($0)" } ?? "")
+            + (visualZoneModel.map { ", visual zone read with \($0)" } ?? "")
     }
 }
 

@@ -85,10 +85,13 @@ public struct Report: Sendable, Codable {
     public var docsentryVersion: String? = DocSentryVersion.current
     public var rulesSHA256: String?
     public var ocrModel: ModelIdentity?
+    /// The model that read the visual zone for the VIZ/MRZ comparison; nil when the comparison did not run.
+    public var visualZoneModel: ModelIdentity?
 
-    /// The program, rules and model the report was made with.
+    /// The program, rules and models the report was made with.
     public var provenance: Provenance {
-        Provenance(docsentryVersion: docsentryVersion ?? "unknown", rulesSHA256: rulesSHA256 ?? "", ocrModel: ocrModel)
+        Provenance(docsentryVersion: docsentryVersion ?? "unknown", rulesSHA256: rulesSHA256 ?? "", ocrModel: ocrModel,
+                   visualZoneModel: visualZoneModel)
     }
 
     public init(file: String, verdict: Verdict, reason: String? = nil, mode: Mode, referenceDate: CalendarDate,
@@ -113,6 +116,7 @@ public struct Report: Sendable, Codable {
         case docsentryVersion = "docsentry_version"
         case rulesSHA256 = "rules_sha256"
         case ocrModel = "ocr_model"
+        case visualZoneModel = "visual_zone_model"
     }
 }
 
