@@ -3,6 +3,9 @@
 # each target for FUZZ_SECONDS, one after the other. See Fuzz/README.md.
 #
 #   FUZZ_SECONDS   time per target (default 60)
+#   FUZZ_CPU_SECONDS  instead of FUZZ_SECONDS: run each target until it has used this much CPU time (libFuzzer's own
+#                  limit is wall-clock time, and on a shared machine a fuzzer at niceness 15 may get a small share of
+#                  a core); the fuzzer is then interrupted (its exit 72 counts as a clean end) after its final stats
 #   FUZZ_TARGETS   which targets (default: all; the harness lists them when run without DOCSENTRY_FUZZ_TARGET)
 #   FUZZ_SEED      libFuzzer's -seed (default: random; CI fixes it so that a run can be repeated)
 #   FUZZ_WORK      corpora, crashes and logs (default Fuzz/work, kept between runs so that corpora grow)
@@ -41,15 +44,30 @@ for target in $FUZZ_TARGETS; do
   dict=()
   [ -f "Fuzz/dictionaries/$target.dict" ] && dict=(-dict="Fuzz/dictionaries/$target.dict")
   status=0 started=$(date +%s)
-  # The Swift runtime's backtracer would read memory AddressSanitizer watches and bury the real report.
   # CPU seconds besides wall-clock ones: at a high niceness on a shared machine a fuzzer may get a small share.
-  TIMEFORMAT='%U %S'
-  { time SWIFT_BACKTRACE=${SWIFT_BACKTRACE:-enable=no} DOCSENTRY_FUZZ_TARGET=$target \
-      ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} nice -n "$FUZZ_NICE" "$BIN" \
-      "$corpus" "$seeds" "${dict[@]}" -max_total_time="$FUZZ_SECONDS" -timeout="$FUZZ_TIMEOUT" \
-      -rss_limit_mb="$FUZZ_RSS_MB" -artifact_prefix="$artifacts/" -print_final_stats=1 \
-      ${FUZZ_SEED:+-seed=$FUZZ_SEED} >"$log" 2>&1 ; } 2>"$log.cpu" || status=$?
-  cpu=$(awk '{ printf "%.1f", $1 + $2 }' "$log.cpu")
+  # They are the children's CPU times (bash's `times`) before and after the run.
+  times >"$log.cpu"; before=$(tail -1 "$log.cpu")   # not in a pipe or $(...): a subshell has no children
+  # The Swift runtime's backtracer would read memory AddressSanitizer watches and bury the real report.
+  SWIFT_BACKTRACE=${SWIFT_BACKTRACE:-enable=no} DOCSENTRY_FUZZ_TARGET=$target \
+    ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} nice -n "$FUZZ_NICE" "$BIN" \
+    "$corpus" "$seeds" "${dict[@]}" -max_total_time="${FUZZ_CPU_SECONDS:+$((FUZZ_CPU_SECONDS * 20))}${FUZZ_CPU_SECONDS:-$FUZZ_SECONDS}" \
+    -timeout="$FUZZ_TIMEOUT" -rss_limit_mb="$FUZZ_RSS_MB" -artifact_prefix="$artifacts/" -print_final_stats=1 \
+    ${FUZZ_SEED:+-seed=$FUZZ_SEED} >"$log" 2>&1 &
+  fuzzer=$!
+  interrupted=""
+  if [ -n "${FUZZ_CPU_SECONDS:-}" ]; then
+    ticks=$(getconf CLK_TCK)
+    while kill -0 "$fuzzer" 2>/dev/null; do
+      used=$(awk -v ticks="$ticks" '{ print int(($14 + $15) / ticks) }' "/proc/$fuzzer/stat" 2>/dev/null || echo 0)
+      if [ "$used" -ge "$FUZZ_CPU_SECONDS" ]; then kill -INT "$fuzzer" 2>/dev/null; interrupted=yes; break; fi
+      sleep 2
+    done
+  fi
+  wait "$fuzzer" || status=$?
+  if [ -n "$interrupted" ] && [ "$status" -eq 72 ] && grep -q 'libFuzzer: run interrupted' "$log"; then status=0; fi
+  times >"$log.cpu"; after=$(tail -1 "$log.cpu")
+  cpu=$(awk -v before="$before" -v after="$after" 'function seconds(t,   p) { split(t, p, /[ms]/); return p[1] * 60 + p[2] }
+    BEGIN { split(before, b, " "); split(after, a, " "); printf "%.1f", seconds(a[1]) + seconds(a[2]) - seconds(b[1]) - seconds(b[2]) }')
   elapsed=$(( $(date +%s) - started ))
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   speed=$(awk -v runs="${runs:-0}" -v seconds="$cpu" 'BEGIN { printf "%.1f", (seconds > 0 ? runs / seconds : 0) }')
@@ -71,4 +89,6 @@ if [ ${#failed[@]} -gt 0 ]; then
   echo "fuzz: FAILED: ${failed[*]}" >&2
   exit 1
 fi
-echo "fuzz: no crash, hang, leak or out-of-memory in ${FUZZ_SECONDS} s per target"
+budget="$FUZZ_SECONDS s"
+if [ -n "${FUZZ_CPU_SECONDS:-}" ]; then budget="$FUZZ_CPU_SECONDS CPU s"; fi
+echo "fuzz: no crash, hang, leak or out-of-memory in $budget per target"
