@@ -5,12 +5,13 @@
 /// or in another weight. Each cell is therefore measured against its own glyph's geometry before it is
 /// compared with its neighbours (`CellDeviation`).
 struct GlyphGeometry: Sendable {
-    /// Per MRZ character: the ink's top and bottom relative to the capital top and the baseline, and its stroke
-    /// width, all in capital heights.
+    /// Per MRZ character: the ink's top and bottom relative to the capital top and the baseline, its stroke
+    /// width and the width of its ink, all in capital heights.
     struct Reference: Sendable, Equatable {
         let top: Double
         let bottom: Double
         let strokeWidth: Double
+        var width = 0.0
     }
 
     let references: [Character: Reference]
@@ -45,7 +46,7 @@ struct GlyphGeometry: Sendable {
             }
             references[character] = Reference(
                 top: (ink.top - capitalTop) / Self.capitalHeight, bottom: (ink.bottom - capitalTop - Self.capitalHeight) / Self.capitalHeight,
-                strokeWidth: ink.strokeWidth / Self.capitalHeight)
+                strokeWidth: ink.strokeWidth / Self.capitalHeight, width: ink.width / Self.capitalHeight)
         }
         self.references = references
     }

@@ -35,7 +35,8 @@ public enum PrintForensics {
         var findings: [Finding] = []
         for line in deviations {
             for deviation in line {
-                guard var finding = alphabetFinding(deviation) ?? geometryFinding(deviation) else { continue }
+                guard var finding = alphabetFinding(deviation) ?? geometryFinding(deviation, scanCapitalHeight: region.characterHeight)
+                else { continue }
                 finding.pageBox = grids[deviation.cell.line].imageBox(column: deviation.cell.column, in: region)
                 findings.append(finding)
             }
@@ -91,13 +92,30 @@ public enum PrintForensics {
     /// larger or smaller, another typeface).
     static let baselineSpreads = 4.0
     static let sizeSpreads = 5.0
-    static let strokeSpreads = 6.0
+    /// Stroke weight: on sharp lines genuine cells stay within 3.5 spreads either way (9,000 cells of 259 genuine
+    /// documents), except an M, whose close strokes run together and weigh more than its glyph's (up to 7); a
+    /// character pasted from another typeface is lighter by up to 6. M and W are therefore never reported heavier.
+    static let strokeSpreads = 4.5
+    static let mergingStrokes: Set<Character> = ["M", "W"]
     /// The blurs (`GlyphShapes.blurLevels` index) up to which a line's strokes are compared: through a stronger blur
     /// an M's or a W's strokes run together and weigh more than their glyph's (a blurred genuine M reached 8.5).
     static let sharpPrintBlur = 1
 
-    /// A character off its line's baseline, of another size or of another stroke weight than its neighbours.
-    static func geometryFinding(_ deviation: CellDeviation) -> Finding? {
+    /// A character unlike its neighbours in several measures at once, none of them far enough out for its own
+    /// test, is reported from this many spreads of `CellDeviation.combined`: a character pasted from another
+    /// typeface sits a little lower, is a little shorter, lighter, wider and less like its OCR-B glyph. Each
+    /// measure counts up to `combinedClip` spreads, so that one measure alone (which has its own test) cannot
+    /// make it. Chosen on generated scans (259 genuine documents of every degradation, 42 characters pasted in
+    /// DejaVu Sans, Serif or Mono): 2 genuine documents reached it, 23 of the 42 pasted characters did.
+    static let combinedSpreads = 6.4
+    static let combinedClip = 4.0
+    /// Capital height in the scan, in pixels, below which the measures are not combined: at 6 px a capital one
+    /// pixel is a sixth of it, and every cell is off in several measures.
+    static let combinedMinimumCapitalHeight = 10.0
+
+    /// A character off its line's baseline, of another size or of another stroke weight than its neighbours, or
+    /// unlike them in several measures at once. `scanCapitalHeight`: the MRZ's capital height in the scan.
+    static func geometryFinding(_ deviation: CellDeviation, scanCapitalHeight: Double) -> Finding? {
         let cell = deviation.cell
         guard !cell.isFiller, let ink = cell.ink, let bottom = deviation.bottom, let top = deviation.top,
               let height = deviation.height else { return nil }
@@ -113,7 +131,8 @@ public enum PrintForensics {
                 evidence: [Evidence("offset_spreads", String(format: "%.1f", bottom > 0 ? shift : -shift)),
                            Evidence("ink_bottom_capitals", String(format: "%.3f", (ink.bottom - cell.baseline) / capital))])
         }
-        if abs(height) < sizeSpreads, deviation.lineBlur <= sharpPrintBlur, let stroke = deviation.stroke, abs(stroke) >= strokeSpreads {
+        if abs(height) < sizeSpreads, deviation.lineBlur <= sharpPrintBlur, let stroke = deviation.stroke, abs(stroke) >= strokeSpreads,
+           stroke < 0 || !mergingStrokes.contains(cell.character) {
             return Finding(
                 rule: typefaceRule, severity: .warn,
                 message: "'\(cell.character)' is printed with strokes \(stroke > 0 ? "heavier" : "lighter") than its OCR-B glyph's and its neighbours' by \(String(format: "%.0f", abs(stroke))) times the line's spread: the MRZ is printed in one typeface (OCR-B, ICAO Doc 9303 Part 3 §4.4); a character pasted in from another typeface or printer stands out",
@@ -128,6 +147,16 @@ public enum PrintForensics {
                 position: position,
                 evidence: [Evidence("height_spreads", String(format: "%.1f", height)),
                            Evidence("height_capitals", String(format: "%.3f", ink.height / capital))])
+        }
+        if scanCapitalHeight >= combinedMinimumCapitalHeight, let combined = deviation.combined(clip: combinedClip),
+           combined >= combinedSpreads {
+            let measures = deviation.measures.map { "\($0.name) \(String(format: "%+.1f", $0.spreads))" }.joined(separator: ", ")
+            return Finding(
+                rule: typefaceRule, severity: .warn,
+                message: "'\(cell.character)' is printed unlike its neighbours in several ways at once (\(measures) times the line's spread): the MRZ is printed in one typeface, size and weight (OCR-B, ICAO Doc 9303 Part 3 §4.4); a character pasted in from another typeface differs a little in each",
+                position: position,
+                evidence: [Evidence("combined_spreads", String(format: "%.1f", combined))]
+                    + deviation.measures.map { Evidence("\($0.name)_spreads", String(format: "%.1f", $0.spreads)) })
         }
         return nil
     }
@@ -145,10 +174,26 @@ struct CellDeviation {
     var conformity: Double?
     /// Stroke width against the line's (positive: heavier), in spreads.
     var stroke: Double?
+    /// Ink width against its glyph's and the neighbours' (positive: wider), in spreads.
+    var width: Double?
     /// The non-MRZ glyph the print matches better than any MRZ glyph, and by how much; set by the caller.
     var foreign: (glyph: Character, margin: Double)?
     /// How blurred the line's print is (`GlyphShapes.blurLevels` index); set by the caller.
     var lineBlur = 0
+
+    /// The measures by name, in spreads (conformity only when the print is less like its glyph than the
+    /// neighbours'), for the combined test and its evidence.
+    var measures: [(name: String, spreads: Double)] {
+        [("top", top), ("bottom", bottom), ("height", height), ("stroke", stroke), ("width", width),
+         ("shape", conformity.map { min(0, $0) })].compactMap { name, value in value.map { (name, $0) } }
+    }
+
+    /// The measures taken together: the root of the sum of their squares, each counted up to `clip` spreads; nil
+    /// when the cell was not measured against its line.
+    func combined(clip: Double) -> Double? {
+        guard height != nil else { return nil }
+        return measures.reduce(0) { $0 + pow(min(abs($1.spreads), clip), 2) }.squareRoot()
+    }
 
     /// Whether any measure is far enough out to compare the print with the glyphs outside the MRZ alphabet.
     var isSuspect: Bool {
@@ -197,6 +242,7 @@ struct CellDeviation {
                 let neighbours = (max(0, rank - 3)..<min(inked.count, rank + 4)).filter { $0 != rank }.compactMap { line[inked[$0]].conformity }
                 if !neighbours.isEmpty { conformities[index] = value - median(neighbours) }
             }
+            let widths = local { $0.ink!.width - glyph($0).width * capital }
             let strokeCentre = median(inked.map { line[$0].ink!.strokeWidth })
             let strokes = local { cell in
                 let expected = glyph(cell).strokeWidth
@@ -206,13 +252,15 @@ struct CellDeviation {
                 bottom: max(positionFloor, spread(Array(bottoms.values))), top: max(positionFloor, spread(Array(tops.values))),
                 height: max(heightFloor, spread(Array(heights.values))),
                 conformity: max(conformityFloor, spread(Array(conformities.values))),
-                stroke: max(strokeFloor, spread(Array(strokes.values))))
+                stroke: max(strokeFloor, spread(Array(strokes.values))),
+                width: max(positionFloor, spread(Array(widths.values))))
             for index in inked {
                 result[index].bottom = bottoms[index]! / spreads.bottom
                 result[index].top = tops[index]! / spreads.top
                 result[index].height = heights[index]! / spreads.height
                 result[index].conformity = conformities[index].map { $0 / spreads.conformity }
                 result[index].stroke = strokes[index]! / spreads.stroke
+                result[index].width = widths[index]! / spreads.width
             }
         }
         return result

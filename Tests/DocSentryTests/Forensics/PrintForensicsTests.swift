@@ -18,7 +18,8 @@ import Testing
     }
 
     static var printForgeries: [String] {
-        ["mrvb-pasted-character-0000", "td3-pasted-character-0000", "td1-pasted-two-sides-low-res-0000", "td1-non-mrz-character-0000"]
+        ["mrvb-pasted-character-0000", "td3-pasted-character-0000", "td3-pasted-other-typeface-0000", "td1-pasted-two-sides-low-res-0000",
+         "td1-non-mrz-character-0000"]
     }
 
     @Test(arguments: printForgeries)
@@ -70,6 +71,39 @@ import Testing
         // The pasted character's cell is inside the MRZ's cell box, on line 2 of 2 (the lower half).
         #expect(box[0] >= xs.min()! - 2 && box[0] + box[2] <= xs.max()! + 2)
         #expect(box[1] >= (ys.min()! + ys.max()!) / 2 - 2 && box[1] + box[3] <= ys.max()! + 4)
+    }
+
+    /// A sharp capital with ink, measured against its line as `deviation` says.
+    static func measured(_ character: Character, top: Double = 0, bottom: Double = 0, height: Double = 0, stroke: Double = 0,
+                         width: Double = 0, shape: Double = 0) -> CellDeviation {
+        let ink = PrintedCell.Ink(left: 2, top: 0, right: 8, bottom: 36, area: 100, strokeWidth: 4)
+        let cell = PrintedCell(line: 1, column: 4, lineLength: 44, character: character, left: 0, pitch: 10, capitalTop: 0,
+                               baseline: 36, ink: ink, conformity: 0.8)
+        var deviation = CellDeviation(cell: cell)
+        (deviation.top, deviation.bottom, deviation.height) = (top, bottom, height)
+        (deviation.stroke, deviation.width, deviation.conformity) = (stroke, width, shape)
+        return deviation
+    }
+
+    @Test func aCharacterSomewhatOffInSeveralMeasuresIsReportedWhereNoneAloneWouldBe() throws {
+        // A character pasted from another typeface: a little off in every measure, under 4.5 spreads in each.
+        let pasted = Self.measured("V", top: -3.3, bottom: -0.2, height: 2.1, stroke: -2.6, width: 3.9, shape: -3.9)
+        let finding = try #require(PrintForensics.geometryFinding(pasted, scanCapitalHeight: 20))
+        #expect(finding.rule == PrintForensics.typefaceRule && finding.severity == .warn)
+        #expect(finding.position == MRZPosition(line: 2, column: 5))
+        #expect(finding.evidence.first?.name == "combined_spreads")
+        #expect(PrintForensics.geometryFinding(pasted, scanCapitalHeight: 6) == nil, "not on 6-px print, where every cell is off")
+        // Each measure counts up to 4 spreads: one far out (with its own test) and the rest quiet does not add up.
+        #expect(PrintForensics.geometryFinding(Self.measured("V", width: 30, shape: 2), scanCapitalHeight: 20) == nil)
+        // A better likeness than the neighbours' never counts against a character.
+        #expect(PrintForensics.geometryFinding(Self.measured("V", top: -3, stroke: -3, width: 3, shape: 9), scanCapitalHeight: 20) == nil)
+    }
+
+    @Test func anMIsNeverHeavierThanItsGlyphButAnyCharacterMayBeLighter() {
+        #expect(PrintForensics.geometryFinding(Self.measured("M", stroke: 7), scanCapitalHeight: 20) == nil)
+        #expect(PrintForensics.geometryFinding(Self.measured("M", stroke: -5), scanCapitalHeight: 20)?.rule == PrintForensics.typefaceRule)
+        #expect(PrintForensics.geometryFinding(Self.measured("K", stroke: 5), scanCapitalHeight: 20)?.rule == PrintForensics.typefaceRule)
+        #expect(PrintForensics.geometryFinding(Self.measured("K", stroke: 3.5), scanCapitalHeight: 20) == nil)
     }
 
     @Test func aBlankCellIsAFailInsideALineAndADoubtAtItsEnd() {
