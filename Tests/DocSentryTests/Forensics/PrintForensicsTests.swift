@@ -106,6 +106,23 @@ import Testing
         #expect(PrintForensics.geometryFinding(Self.measured("K", stroke: 3.5), scanCapitalHeight: 20) == nil)
     }
 
+    @Test func onPrintTooCoarseToMeasureADoubtIsOnlyNoted() throws {
+        let name = "td3-pasted-character-0000"
+        let forgery = try #require(try Self.key(name).forgeries.first)
+        let scanner = try ScanReader(model: .bundledMRZ, visualZone: false)
+        var region = try scanner.locator.locate(try scanner.decoder.decode(fileAt: Self.folder + "/" + name + ".png").raster)
+        let text = try #require(scanner.reader.read(region)).corrected.text
+        let grids = PrintMeasurer.lineGrids(region, text: text)
+        let at = MRZPosition(line: forgery.line!, column: forgery.column!)
+        let sharp = try #require(PrintForensics.findings(region, text: text, grids: grids).first { $0.position == at })
+        #expect(sharp.severity == .warn)
+        // The same measures, as if the scan's capitals were 6 px high.
+        region.characterHeight = 6
+        let coarse = try #require(PrintForensics.findings(region, text: text, grids: grids).first { $0.position == at })
+        #expect(coarse.severity == .info && coarse.rule == sharp.rule)
+        #expect(coarse.message.hasPrefix(sharp.message) && coarse.message.contains("6 px high, too coarse"))
+    }
+
     @Test func aBlankCellIsAFailInsideALineAndADoubtAtItsEnd() {
         func blank(column: Int) -> Finding? {
             let cell = PrintedCell(line: 0, column: column, lineLength: 44, character: "<", left: 0, pitch: 10, capitalTop: 0,
