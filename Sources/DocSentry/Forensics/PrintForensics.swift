@@ -68,6 +68,9 @@ public enum PrintForensics {
     /// A lowercase letter that is its capital made smaller (o, s, u, v, w, x, z, c) counts only when it is also
     /// printed smaller than its neighbours by this many spreads.
     static let smallerCapitalHeight = -4.0
+    /// A lowercase l where an L is read differs from it only by its foot: on noisy scans genuine L's matched an
+    /// OCR-B l by up to 0.15 (3 of 391 genuine documents of two sets). It counts only from the decisive margin.
+    static let footOnly: [Character: Character] = ["L": "l"]
 
     /// A blank cell, or a cell whose print is a character outside the MRZ alphabet (Doc 9303 Part 3 §4.3).
     static func alphabetFinding(_ deviation: CellDeviation) -> Finding? {
@@ -86,6 +89,7 @@ public enum PrintForensics {
         if cell.isFiller && !isPunctuation { return nil }
         let smallerCapital = glyph.isLowercase && Character(glyph.uppercased()) == cell.character && "cosuvwxz".contains(glyph)
         if smallerCapital && (deviation.height ?? 0) > smallerCapitalHeight { return nil }
+        if footOnly[cell.character] == glyph && margin < decisiveForeignMargin { return nil }
         let decisive = margin >= decisiveForeignMargin || (isPunctuation && margin >= 2 * foreignMargin)
         return Finding(
             rule: alphabetRule, severity: decisive ? .fail : .warn,

@@ -123,6 +123,17 @@ import Testing
         #expect(coarse.message.hasPrefix(sharp.message) && coarse.message.contains("6 px high, too coarse"))
     }
 
+    @Test func aLowercaseLForAnLCountsOnlyWhenItsFootIsClear() {
+        func finding(_ read: Character, printed: Character, margin: Double) -> Finding? {
+            var deviation = Self.measured(read)
+            deviation.foreign = (printed, margin)
+            return PrintForensics.alphabetFinding(deviation)
+        }
+        #expect(finding("L", printed: "l", margin: 0.15) == nil, "noise makes a genuine L look this much like an l")
+        #expect(finding("L", printed: "l", margin: 0.25)?.severity == .fail)
+        #expect(finding("K", printed: "k", margin: 0.15)?.severity == .warn, "other lowercase letters count from 0.06")
+    }
+
     @Test func aBlankCellIsAFailInsideALineAndADoubtAtItsEnd() {
         func blank(column: Int) -> Finding? {
             let cell = PrintedCell(line: 0, column: column, lineLength: 44, character: "<", left: 0, pitch: 10, capitalTop: 0,
