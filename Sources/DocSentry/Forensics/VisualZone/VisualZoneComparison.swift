@@ -68,7 +68,47 @@ struct VisualZoneComparison {
                 break
             }
         }
+        // Still not placed (no caption read over it): a date that differs from the MRZ's in one part only and stands
+        // where that field's date stands among the page's dates.
+        for position in outcomes.indices where outcomes[position].1.kind == .notFound {
+            let field = outcomes[position].0
+            guard let raw = document[VisualZoneCheck.mrzFields(field)[0]]?.raw,
+                  let candidate = Self.alteredInOnePart(field, raw: raw, among: found.map(\.1), excluding: confirmedDates),
+                  !used.contains(found[candidate].0) else { continue }
+            let (index, date) = found[candidate]
+            let agreement = PrintedDates.compare(date, withMRZ: raw, read: values[index].text)
+            used.insert(index)
+            let order = field == .dateOfBirth ? "the earliest date on the page" : "the latest date on the page"
+            outcomes[position].1 = Outcome(kind: agreement == .different ? .contradicted(.warn) : .uncertain, value: index,
+                                           printed: printed(index), machineReadable: raw, basis: "\(order), the MRZ's date but for one part")
+        }
         return outcomes
+    }
+
+    /// Which of the page's dates is the MRZ's `raw` date (`YYMMDD`) with one part changed, placed by where the
+    /// field's date stands: a date of birth is the earliest date on a page (before the issue and the expiry), an
+    /// altered expiry later than every other date and than the MRZ's. Only the year or the day may differ: a
+    /// date of issue often shares a date of expiry's day and month, and a birth date's month and year only in a
+    /// baby's first month. Nil when no date, or more than one, fits; or any date on the page has a two-digit year.
+    static func alteredInOnePart(_ field: Field, raw: String, among dates: [PrintedDate], excluding confirmed: Set<Int>) -> Int? {
+        let mrz = Array(raw)
+        guard mrz.count == 6, !mrz.contains("<"), let yy = Int(String(mrz[0..<2])), let mm = Int(String(mrz[2..<4])),
+              let dd = Int(String(mrz[4..<6])), dates.allSatisfy({ $0.yearDigits == 4 }) else { return nil }
+        func key(_ date: PrintedDate) -> Int { date.year * 10000 + date.month * 100 + date.day }
+        let fits = dates.indices.filter { index in
+            let date = dates[index]
+            guard !confirmed.contains(index), date.month == mm else { return false }
+            let yearOnly = date.day == dd && date.year % 100 != yy
+            let dayOnly = date.year % 100 == yy && date.day != dd
+            guard yearOnly || dayOnly else { return false }
+            let others = dates.indices.filter { $0 != index }.map { key(dates[$0]) }
+            switch field {
+            case .dateOfBirth: return others.allSatisfy { key(date) < $0 }
+            case .dateOfExpiry: return others.allSatisfy { key(date) > $0 } && (date.year % 100 > yy || (dayOnly && date.day > dd))
+            default: return false
+            }
+        }
+        return fits.count == 1 ? fits[0] : nil
     }
 
     // MARK: - Document number

@@ -24,6 +24,22 @@ import Testing
         #expect(PrintedDates.compare(date, withMRZ: mrz, read: VisualZoneText(printed)) == .same)
     }
 
+    @Test func aDateAlteredInOnePartIsPlacedByWhereItStandsAmongThePagesDates() {
+        func dates(_ texts: [String]) -> [PrintedDate] { texts.compactMap { PrintedDates.find(in: $0).first } }
+        // Birth 08 AUG 1995 in the MRZ; the page prints 1991, issue 2025, expiry 2030: the earliest is the birth date.
+        let page = dates(["08 AUG 1991", "25 MAR 2030", "26 MAR 2025"])
+        #expect(VisualZoneComparison.alteredInOnePart(.dateOfBirth, raw: "950808", among: page, excluding: []) == 0)
+        #expect(VisualZoneComparison.alteredInOnePart(.dateOfBirth, raw: "950808", among: page, excluding: [0]) == nil, "confirmed elsewhere")
+        // Two parts differ: no longer the same date altered.
+        #expect(VisualZoneComparison.alteredInOnePart(.dateOfBirth, raw: "950807", among: dates(["08 JUL 1991", "26 MAR 2025"]), excluding: []) == nil)
+        // An expiry extended in the visual zone (2028 printed 2030) is the latest date; an issue date sharing the
+        // expiry's day and month ten years before it is not an altered expiry.
+        #expect(VisualZoneComparison.alteredInOnePart(.dateOfExpiry, raw: "280920", among: dates(["12 MAY 1980", "20 SEP 2030", "21 SEP 2018"]), excluding: []) == 1)
+        #expect(VisualZoneComparison.alteredInOnePart(.dateOfExpiry, raw: "300325", among: dates(["12 MAY 1980", "25 MAR 2020"]), excluding: []) == nil)
+        // A two-digit year on the page leaves the order unknown.
+        #expect(VisualZoneComparison.alteredInOnePart(.dateOfBirth, raw: "950808", among: dates(["08 AUG 91", "26 MAR 2025"]), excluding: []) == nil)
+    }
+
     @Test func anotherDateIsDifferentOnlyWhereReadSurely() throws {
         let date = try #require(PrintedDates.find(in: "12 AUG 1975").first)
         #expect(PrintedDates.compare(date, withMRZ: "740812", read: Self.read("12 AUG 1975", confidence: 0.95)) == .different)
