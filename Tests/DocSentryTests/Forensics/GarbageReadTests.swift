@@ -32,6 +32,16 @@ import Testing
         #expect(!read.findings.contains { $0.rule == GarbageRead.ruleID })
     }
 
+    @Test func anUnknownCodeIsADoubtWhenTheEngineWasShownWrongWhereItWasSure() {
+        let code = Finding(rule: "code.issuing-state", severity: .fail, message: "'VZL' is not a known code")
+        let overrule = Finding(rule: OverruledRead.ruleID, severity: .warn, message: "read T at 0.98, the check wants 1")
+        #expect(GarbageRead.judge([code]) == [code], "a sure read of an unknown code stays a fail")
+        let judged = GarbageRead.judge([overrule, code])
+        #expect(judged.count == 2 && judged[0] == overrule)
+        #expect(judged[1].rule == code.rule && judged[1].severity == .warn && judged[1].message.hasPrefix(code.message))
+        #expect(Verdict.from(findings: judged) == .review)
+    }
+
     @Test func failuresInOnePartOfTheGrammarAreNotGarbage() {
         let checks = ["mrz.check-digit.document-number", "mrz.check-digit.date-of-birth", "mrz.check-digit.date-of-expiry",
                       "mrz.check-digit.composite"].map { Finding(rule: $0, severity: .fail, message: "fails") }

@@ -93,6 +93,9 @@ import Testing
         #expect(finding.position == MRZPosition(line: 2, column: 5))
         #expect(finding.evidence.first?.name == "combined_spreads")
         #expect(PrintForensics.geometryFinding(pasted, scanCapitalHeight: 6) == nil, "not on 6-px print, where every cell is off")
+        var blurred = pasted
+        blurred.lineBlur = PrintForensics.sharpPrintBlur + 1
+        #expect(PrintForensics.geometryFinding(blurred, scanCapitalHeight: 20) == nil, "nor on a blurred line")
         // Each measure counts up to 4 spreads: one far out (with its own test) and the rest quiet does not add up.
         #expect(PrintForensics.geometryFinding(Self.measured("V", width: 30, shape: 2), scanCapitalHeight: 20) == nil)
         // A better likeness than the neighbours' never counts against a character.
