@@ -36,7 +36,7 @@ public enum GarbageRead {
     /// For an OCR read: when `findings` break the grammar in many places, every `fail` becomes `warn` and a
     /// finding says why; otherwise `findings` unchanged.
     public static func judge(_ findings: [Finding]) -> [Finding] {
-        let findings = doubtingCodes(findings)
+        let findings = doubtingSureReads(findings)
         let failures = findings.filter { $0.severity >= .warn }.compactMap { finding in part(of: finding.rule).map { (finding, $0) } }
         let parts = Set(failures.map(\.1))
         guard failures.count >= minimumFailures, parts.count >= minimumParts else { return findings }
@@ -55,13 +55,16 @@ public enum GarbageRead {
     }
 
     /// For an OCR read in which the engine was shown wrong where it was sure (a check digit passes only when a
-    /// character it read at 0.9 or more is changed: `OverruledRead`): an unknown issuing state or nationality rests
-    /// on the same engine's sure reads, so it is a doubt (`warn`: review), not proof (`fail`). A genuine document
-    /// on a warped, blurred page had its NZL read VZL at 0.98, and two of its 1s read T at 0.97-0.98.
-    static func doubtingCodes(_ findings: [Finding]) -> [Finding] {
+    /// character it read at 0.9 or more is changed: `OverruledRead`): an unknown issuing state or nationality, and a
+    /// visual zone contradicting the MRZ, rest on the same engine's sure reads of the MRZ, so they are a doubt
+    /// (`warn`: review), not proof (`fail`). Genuine documents on warped, blurred pages had their NZL read VZL at
+    /// 0.98 (two 1s read T beside it), and NLD read VCD with an H of the document number read R at 0.99, which the
+    /// visual zone then "contradicted".
+    static func doubtingSureReads(_ findings: [Finding]) -> [Finding] {
         guard findings.contains(where: { $0.rule == OverruledRead.ruleID && $0.severity >= .warn }) else { return findings }
         return findings.map { finding in
-            guard part(of: finding.rule) == .codes, finding.severity == .fail else { return finding }
+            guard part(of: finding.rule) == .codes || finding.rule.hasPrefix(VisualZoneCheck.mismatchRulePrefix),
+                  finding.severity == .fail else { return finding }
             return Finding(rule: finding.rule, severity: .warn,
                            message: finding.message + " (only a doubt: on this scan the OCR engine misread characters it was sure of, see \(OverruledRead.ruleID))",
                            fieldNames: finding.fields, position: finding.position, evidence: finding.evidence,

@@ -40,6 +40,9 @@ import Testing
         #expect(judged.count == 2 && judged[0] == overrule)
         #expect(judged[1].rule == code.rule && judged[1].severity == .warn && judged[1].message.hasPrefix(code.message))
         #expect(Verdict.from(findings: judged) == .review)
+        let visualZone = Finding(rule: "viz.mismatch.document-number", severity: .fail, message: "the visual zone prints NH139S38R")
+        #expect(GarbageRead.judge([overrule, visualZone])[1].severity == .warn, "a contradiction of a shaky MRZ read is a doubt too")
+        #expect(GarbageRead.judge([visualZone]) == [visualZone])
     }
 
     @Test func failuresInOnePartOfTheGrammarAreNotGarbage() {

@@ -23,7 +23,7 @@ public enum VisualZoneCheck {
         case sex
         case nationality
 
-        public var ruleID: String { "viz.mismatch.\(rawValue)" }
+        public var ruleID: String { VisualZoneCheck.mismatchRulePrefix + rawValue }
 
         var words: String {
             switch self {
@@ -37,6 +37,8 @@ public enum VisualZoneCheck {
         }
     }
 
+    /// The rule ids of mismatches: this, then the field (`viz.mismatch.date-of-birth`).
+    public static let mismatchRulePrefix = "viz.mismatch."
     /// A value of the MRZ found nowhere in the visual zone (or read too unsurely to compare).
     public static let notFoundRuleID = "viz.not-found"
     public static let ruleIDs = Field.allCases.map(\.ruleID) + [notFoundRuleID]
