@@ -77,7 +77,7 @@ public struct ImageDecoder: Sendable {
         if header.width == 0 || header.height == 0 {
             throw .zeroSize(file: name, format: format, width: header.width, height: header.height)
         }
-        if format == .jpeg2000, let problem = JPEG2000Codestream(bytes)?.unsupported {
+        if format == .jpeg2000, let problem = JPEG2000Codestream.unsupported(bytes) {
             throw .corrupt(file: name, format: format, detail: problem)
         }
         if header.pixelCount > limits.maxPixels {

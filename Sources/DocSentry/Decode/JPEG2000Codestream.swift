@@ -4,7 +4,8 @@
 /// Leptonica's JPEG 2000 reader assumes every component has the image's full size: a component subsampled by its
 /// `XRsiz`/`YRsiz` (legal in the standard, unused by scans) has fewer samples, and the reader runs past them (a
 /// fuzzed file with one component subsampled 1 x 41 crashed it: `TestImages/fuzz/`). Such files are refused with
-/// a one-line error instead.
+/// a one-line error instead, and so is a file whose codestream header is not where the format puts it (a second
+/// fuzzed file hid a well-formed header in an earlier box, before a subsampled real one).
 struct JPEG2000Codestream {
     /// One component: its bit depth and subsampling.
     struct Component: Equatable {
@@ -15,15 +16,17 @@ struct JPEG2000Codestream {
 
     let components: [Component]
 
-    /// The SIZ segment that follows the first start-of-codestream marker (`FF4F FF51`), in a raw codestream or a
-    /// JP2 file's `jp2c` box; nil when there is none or it is cut short (leptonica then says what is wrong).
+    /// The SIZ segment at the start of the codestream: the file itself when it is a raw codestream (`FF4F FF51`),
+    /// else the contents of the first `jp2c` box among a JP2 file's top-level boxes (ISO/IEC 15444-1 Annex I).
+    /// Nil when there is no codestream where it belongs, or its SIZ segment is cut short or inconsistent.
     init?(_ bytes: [UInt8]) {
         let reader = ByteReader(bytes)
-        guard let start = Self.startOfSIZ(bytes), let length = reader.uint16BE(at: start + 2),
-              let count = reader.uint16BE(at: start + 38), count >= 1, length == 38 + 3 * count else { return nil }
+        guard let start = Self.codestreamStart(reader), reader.matches([0xFF, 0x4F, 0xFF, 0x51], at: start),
+              let length = reader.uint16BE(at: start + 4), let count = reader.uint16BE(at: start + 40),
+              count >= 1, length == 38 + 3 * count else { return nil }
         var components: [Component] = []
         for index in 0..<count {
-            let at = start + 40 + 3 * index
+            let at = start + 42 + 3 * index
             guard let depth = reader.byte(at: at), let horizontal = reader.byte(at: at + 1), let vertical = reader.byte(at: at + 2)
             else { return nil }
             components.append(Component(bitDepth: Int(depth & 0x7F) + 1, horizontalSubsampling: Int(horizontal),
@@ -32,14 +35,33 @@ struct JPEG2000Codestream {
         self.components = components
     }
 
-    /// The offset of the SIZ marker (`FF51`) right after the first SOC marker (`FF4F`).
-    static func startOfSIZ(_ bytes: [UInt8]) -> Int? {
-        guard bytes.count >= 4 else { return nil }
-        for offset in 0..<(bytes.count - 3) where bytes[offset] == 0xFF && bytes[offset + 1] == 0x4F
-            && bytes[offset + 2] == 0xFF && bytes[offset + 3] == 0x51 {
-            return offset + 2
+    /// Where the codestream begins: 0 for a raw codestream, else the first `jp2c` box's contents; nil when a JP2
+    /// file's boxes do not lead to one.
+    static func codestreamStart(_ reader: ByteReader) -> Int? {
+        if reader.matches([0xFF, 0x4F, 0xFF, 0x51], at: 0) { return 0 }
+        var offset = 0
+        for _ in 0..<10_000 {
+            guard let length = reader.uint32BE(at: offset), let type = reader.uint32BE(at: offset + 4) else { return nil }
+            var header = 8, size = length
+            if length == 1 {
+                guard let high = reader.uint32BE(at: offset + 8), let low = reader.uint32BE(at: offset + 12), high == 0 else { return nil }
+                (header, size) = (16, low)
+            } else if length == 0 {
+                size = reader.count - offset
+            }
+            if type == 0x6A70_3263 { return offset + header }  // "jp2c"
+            guard size >= header, length != 0 else { return nil }
+            offset += size
         }
         return nil
+    }
+
+    /// Why leptonica cannot be given `bytes` (a JPEG 2000 file), in words for an error message; nil when it can.
+    static func unsupported(_ bytes: [UInt8]) -> String? {
+        guard let codestream = JPEG2000Codestream(bytes) else {
+            return "no well-formed image header (SIZ) where its codestream begins"
+        }
+        return codestream.unsupported
     }
 
     /// Why leptonica cannot be given this codestream, in words for an error message; nil when it can.
