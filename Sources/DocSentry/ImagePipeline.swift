@@ -10,11 +10,49 @@ public final class ScanReader {
     /// The visual zone's reader for the VIZ/MRZ comparison; nil when it is turned off (`--no-viz`).
     public let visualZone: VisualZoneReader?
 
-    public init(model: OCRModel = .bundledMRZ, limits: DecodeLimits = .standard, visualZone: Bool = true) throws(RecognizeError) {
+    /// - Parameter linesInParallel: read an MRZ's lines two at a time, with a second engine on a thread of its own
+    ///   (`MRZReader.secondEngine`): for one document on a machine with a core to spare (`docsentry check`), not for
+    ///   an audit's workers, which already keep every core busy.
+    public init(model: OCRModel = .bundledMRZ, limits: DecodeLimits = .standard, visualZone: Bool = true,
+                linesInParallel: Bool = false) throws(RecognizeError) {
         decoder = ImageDecoder(limits: limits)
         locator = MRZLocator()
-        reader = MRZReader(engine: try OCREngine(model: model))
+        reader = MRZReader(engine: try OCREngine(model: model), secondEngine: linesInParallel ? try OCREngine(model: model) : nil)
         self.visualZone = visualZone ? VisualZoneReader() : nil
+    }
+}
+
+/// Makes a `ScanReader` on a thread of its own, so that a single `check` loads libtesseract, its model and the
+/// OCR-B glyphs (about 40 ms) while it loads the rules and decodes the first scan.
+///
+/// `@unchecked Sendable`: the loading thread sets `made` before leaving `loading`; every other access waits for it.
+public final class ScanReaderLoader: @unchecked Sendable {
+    private var made: Result<ScanReader, RecognizeError>?
+    private let loading = DispatchGroup()
+    /// The reader's decoder, usable at once (`Inspector.inspect(file:decoder:scanner:debug:)`).
+    public let decoder: ImageDecoder
+
+    /// Starts loading at once; `reader()` waits for it. The glyphs the print forensics compare with are drawn after
+    /// the reader is made, on the same thread, while the caller decodes and reads the first scan.
+    public init(model: OCRModel = .bundledMRZ, limits: DecodeLimits = .standard, visualZone: Bool = true,
+                linesInParallel: Bool = false) {
+        decoder = ImageDecoder(limits: limits)
+        loading.enter()
+        Thread.detachNewThread { [self] in
+            do throws(RecognizeError) {
+                made = .success(try ScanReader(model: model, limits: limits, visualZone: visualZone, linesInParallel: linesInParallel))
+            } catch {
+                made = .failure(error)
+            }
+            loading.leave()
+            PrintForensics.prepareGlyphs()
+        }
+    }
+
+    /// The reader, once made, or why it could not be (the model cannot be found or loaded).
+    public func reader() throws(RecognizeError) -> ScanReader {
+        loading.wait()
+        return try made!.get()
     }
 }
 
@@ -32,7 +70,7 @@ extension Inspector {
     ///
     /// With `timeBudget`, no stage is started once the scan has taken longer: the report is then `unreadable`
     /// and says so, and a batch goes on with the next document. The time is the CPU time of the calling thread
-    /// (every stage, Tesseract included, runs on it), so that a loaded machine or a debug build does not turn
+    /// (every stage, Tesseract included, runs on it, except the lines a `MRZReader.secondEngine` reads), so that a loaded machine or a debug build does not turn
     /// readable scans unreadable; it is read between stages (decode, locate, each way up the MRZ is read, the visual zone)
     /// rather than inside them: Tesseract's own monitor checks its deadline only between words, and an MRZ line
     /// is one word to it, so it would not cut a read short either.
@@ -40,12 +78,31 @@ extension Inspector {
     /// - Throws: `DecodeError` when the file is not an image DocSentry can read (the caller reports it and goes
     ///   on); everything about the document itself, including "no MRZ found", is in the report.
     public func inspect(fileAt path: String, with scanner: ScanReader, debug: ((DebugImages) -> Void)? = nil) throws(DecodeError) -> Report {
-        var report = try readScan(fileAt: path, with: scanner, debug: debug)
+        try inspect(fileAt: path, with: scanner, decodedAhead: nil, debug: debug)
+    }
+
+    func inspect(fileAt path: String, with scanner: ScanReader, decodedAhead: DecodedAhead?, debug: ((DebugImages) -> Void)?) throws(DecodeError) -> Report {
+        var report = try readScan(fileAt: path, with: scanner, decodedAhead: decodedAhead, debug: debug)
         report.ocrModel = scanner.reader.engine.identity
         return report
     }
 
-    private func readScan(fileAt path: String, with scanner: ScanReader, debug: ((DebugImages) -> Void)?) throws(DecodeError) -> Report {
+    /// A scan decoded before its reader was ready (`inspect(file:decoder:scanner:debug:)`), and what decoding it took.
+    struct DecodedAhead {
+        let image: DecodedImage
+        let wallTime: Duration
+        let cpuTime: Duration
+
+        init(fileAt path: String, decoder: ImageDecoder) throws(DecodeError) {
+            let clock = ContinuousClock(), start = clock.now, begun = threadCPUTime()
+            image = try decoder.decode(fileAt: path)
+            wallTime = clock.now - start
+            cpuTime = threadCPUTime() - begun
+        }
+    }
+
+    private func readScan(fileAt path: String, with scanner: ScanReader, decodedAhead: DecodedAhead?,
+                          debug: ((DebugImages) -> Void)?) throws(DecodeError) -> Report {
         let clock = ContinuousClock()
         var timings: [String: Double] = [:]
         var start = clock.now
@@ -55,7 +112,7 @@ extension Inspector {
             start = now
         }
 
-        let begun = threadCPUTime()
+        let begun = threadCPUTime() - (decodedAhead?.cpuTime ?? .zero)
         func outOfTime(before stage: String, _ image: ImageDetails) -> Report? {
             let spent = threadCPUTime() - begun
             guard let timeBudget, spent > timeBudget else { return nil }
@@ -68,8 +125,14 @@ extension Inspector {
             return report
         }
 
-        let decoded = try scanner.decoder.decode(fileAt: path)
-        lap("decode")
+        let decoded: DecodedImage
+        if let decodedAhead {
+            decoded = decodedAhead.image
+            timings["decode"] = milliseconds(decodedAhead.wallTime)
+        } else {
+            decoded = try scanner.decoder.decode(fileAt: path)
+            lap("decode")
+        }
         var image = ImageDetails(format: decoded.format.rawValue, width: decoded.raster.width, height: decoded.raster.height,
                                  exifOrientation: decoded.orientation.map { Int($0.rawValue) })
         if let late = outOfTime(before: "locating the MRZ", image) { return late }

@@ -37,6 +37,8 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
+        // Scans need the OCR engine: it loads on a thread of its own while the rules load and the first scan decodes.
+        let loader = files.contains { $0 != "-" } ? imageOptions.scanReaderLoader() : nil
         var inspector = Inspector(ruleSet: try options.loadRules(), mode: options.mode, referenceDate: try options.referenceDay())
         inspector.timeBudget = imageOptions.timeBudget
         var scanner: ScanReader?
@@ -72,9 +74,9 @@ struct Check: ParsableCommand {
             }
             // MRZ text files and scans, as `audit` reads them (Inspector.inspect(file:scanner:)).
             do throws(FileInspectionError) {
-                let report = try inspector.inspect(file: file, scanner: { () throws(RecognizeError) -> ScanReader in
+                let report = try inspector.inspect(file: file, decoder: loader?.decoder, scanner: { () throws(RecognizeError) -> ScanReader in
                     if let scanner { return scanner }
-                    scanner = try imageOptions.scanReader()
+                    if let loader { scanner = try loader.reader() } else { scanner = try imageOptions.scanReader() }
                     return scanner!
                 }, debug: imageOptions.debugWriter(for: file))
                 emit(report, report.mrz.flatMap { try? MRZText(lines: $0) }.map(MRZParser.parse))

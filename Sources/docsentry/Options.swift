@@ -183,6 +183,13 @@ struct ImageOptions: ParsableArguments {
         try ScanReader(model: OCRModel(argument: ocrModel), limits: decodeLimits, visualZone: !noViz)
     }
 
+    /// The same, made on a thread of its own from now on (`check`: one document at a time, so its lines are read two
+    /// at a time when there is a core to spare).
+    func scanReaderLoader() -> ScanReaderLoader {
+        ScanReaderLoader(model: OCRModel(argument: ocrModel), limits: decodeLimits, visualZone: !noViz,
+                         linesInParallel: ProcessInfo.processInfo.activeProcessorCount >= 2)
+    }
+
     func debugWriter(for file: String) -> ((DebugImages) -> Void)? {
         guard let debugDir else { return nil }
         return { images in

@@ -118,11 +118,13 @@ extension Inspector {
     ///
     /// - Parameters:
     ///   - path: the file; the report and errors name it so.
+    ///   - decoder: decodes a scan before `scanner` is asked for, so that a reader still loading on another thread
+    ///     (`ScanReaderLoader`) finishes meanwhile; nil: the scanner's own decoder, once it is there.
     ///   - scanner: gives the worker's `ScanReader`, asked for only when the file is a scan (so that text
     ///     files need no OCR engine).
     ///   - debug: receives the intermediate images of a scan.
     /// - Throws: `FileInspectionError` when the file gives no report; a report can still say `unreadable`.
-    public func inspect(file path: String, scanner: () throws(RecognizeError) -> ScanReader,
+    public func inspect(file path: String, decoder: ImageDecoder? = nil, scanner: () throws(RecognizeError) -> ScanReader,
                         debug: ((DebugImages) -> Void)? = nil) throws(FileInspectionError) -> Report {
         let head = try FileHead(path: path)
         if head.isMRZText, let text = head.text {
@@ -132,10 +134,14 @@ extension Inspector {
                 throw .badMRZText(file: path, error)
             }
         }
+        var decodedAhead: DecodedAhead?
+        if let decoder {
+            do { decodedAhead = try DecodedAhead(fileAt: path, decoder: decoder) } catch { throw .decode(error) }
+        }
         let reader: ScanReader
         do { reader = try scanner() } catch { throw .ocrUnavailable(error) }
         do {
-            return try inspect(fileAt: path, with: reader, debug: debug)
+            return try inspect(fileAt: path, with: reader, decodedAhead: decodedAhead, debug: debug)
         } catch {
             throw .decode(error)
         }

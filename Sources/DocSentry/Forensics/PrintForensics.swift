@@ -50,6 +50,15 @@ public enum PrintForensics {
         return findings
     }
 
+    /// Draws the glyphs the print is compared with (the MRZ's, those outside its alphabet, their geometry) now
+    /// rather than at the first scan: with fontconfig's start, about 12 ms that a loading thread can take
+    /// (`ScanReaderLoader`) while the first scan is decoded and read.
+    static func prepareGlyphs() {
+        _ = GlyphShapes.standard
+        _ = GlyphShapes.outsideAlphabet
+        _ = GlyphGeometry.standard
+    }
+
     /// Capital height in the scan, in pixels, under which a doubt about the print is only noted (`info`): a pixel
     /// is an eighth of a capital or more, and genuine cells of 6-px scans measure as far out as pasted ones do
     /// (on the design sets 2 of 10 such genuine documents were flagged, by size and by a lowercase likeness). A

@@ -53,20 +53,33 @@ public enum ProvenanceDigest {
     /// content. Any change of a file, a name, or a file added or removed changes it. Empty when the folder
     /// cannot be listed.
     public static func rulesFolder(_ folder: String) -> String {
-        let root = URL(fileURLWithPath: folder).resolvingSymlinksInPath()
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return "" }
-        var files: [(relative: String, url: URL)] = []
-        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        for case let url as URL in walker {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let path = url.resolvingSymlinksInPath().path
-            files.append((path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : url.lastPathComponent, url))
+        let root = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+        // Listed with readdir and stat(2), not FileManager's enumerator: its file attributes look up the owner's
+        // and group's names (/etc/passwd and /etc/group read for every file), a few milliseconds of every `check`.
+        var files: [String] = []
+        func walk(_ relative: String) -> Bool {
+            let directory = relative.isEmpty ? root : root + "/" + relative
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return false }
+            for name in names {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard stat(root + "/" + path, &info) == 0 else { continue }
+                var link = stat()
+                let isLink = lstat(root + "/" + path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK
+                switch info.st_mode & S_IFMT {
+                case S_IFREG: files.append(path)
+                case S_IFDIR where !isLink: _ = walk(path)
+                default: continue
+                }
+            }
+            return true
         }
-        files.sort { $0.relative.utf8.lexicographicallyPrecedes($1.relative.utf8) }
+        guard walk("") else { return "" }
+        files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         var hash = SHA256()
         for file in files {
-            let content = (try? Data(contentsOf: file.url)) ?? Data()
-            hash.update(data: Data(file.relative.utf8) + [0])
+            let content = (try? Data(contentsOf: URL(fileURLWithPath: root + "/" + file))) ?? Data()
+            hash.update(data: Data(file.utf8) + [0])
             withUnsafeBytes(of: UInt64(content.count).littleEndian) { hash.update(bufferPointer: $0) }
             hash.update(data: content)
         }
