@@ -52,6 +52,7 @@ gen td3-specimen-number              604 TD3  --forgery specimen_number_reused -
 gen td1-specimen-number              212 TD1  --forgery specimen_number_reused --dpi 200
 gen td3-pasted-character             601 TD3  --forgery pasted_character --dpi 200
 gen td3-pasted-other-typeface        612 TD3  --forgery pasted_character --dpi 200
+gen td3-pasted-typeface-alone       663 TD3  --forgery pasted_character --dpi 300
 gen mrvb-pasted-character            214 MRVB --forgery pasted_character --dpi 200
 gen td1-non-mrz-character            215 TD1  --forgery non_mrz_characters --dpi 200
 

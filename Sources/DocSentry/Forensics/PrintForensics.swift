@@ -24,6 +24,12 @@ public enum PrintForensics {
         for line in deviations.indices where line < shapes.count {
             for index in deviations[line].indices { deviations[line][index].lineBlur = shapes[line].blur }
         }
+        for line in deviations.indices {
+            let combined = deviations[line].map { $0.cell.isFiller ? nil : $0.combined(clip: combinedClip) }
+            for index in deviations[line].indices {
+                deviations[line][index].nextOnLine = combined.indices.filter { $0 != index }.compactMap { combined[$0] }.max()
+            }
+        }
         if let glyphs = GlyphShapes.standard {
             for line in deviations.indices where line < shapes.count {
                 for index in deviations[line].indices where deviations[line][index].isSuspect {
@@ -134,6 +140,13 @@ public enum PrintForensics {
     /// DejaVu Sans, Serif or Mono): 2 genuine documents reached it, 23 of the 42 pasted characters did.
     static let combinedSpreads = 6.4
     static let combinedClip = 4.0
+    /// A character that stands alone on its line is reported from fewer spreads: from `loneCombinedSpreads`, when
+    /// no other character of the line comes within `loneFactor` of it. A genuine line that is unlike itself (a
+    /// warp, a shadow) moves several characters together; one pasted character moves alone. Chosen on generated
+    /// scans (docs/forensics.md, "Third round"): 12 more of 141 characters pasted in another typeface, 2 of 326
+    /// genuine documents (one of them sent to review for another reason already).
+    static let loneCombinedSpreads = 5.5
+    static let loneFactor = 1.6
     /// Capital height in the scan, in pixels, below which the measures are not combined: at 6 px a capital one
     /// pixel is a sixth of it, and every cell is off in several measures. Nor on blurred lines (over
     /// `sharpPrintBlur`), where a genuine character's top, height and weight drift together (3 of 30 strongly
@@ -176,14 +189,18 @@ public enum PrintForensics {
                            Evidence("height_capitals", String(format: "%.3f", ink.height / capital))])
         }
         if scanCapitalHeight >= combinedMinimumCapitalHeight, deviation.lineBlur <= sharpPrintBlur,
-           let combined = deviation.combined(clip: combinedClip),
-           combined >= combinedSpreads {
+           let combined = deviation.combined(clip: combinedClip) {
+            let alone = deviation.nextOnLine.map { combined >= loneCombinedSpreads && combined >= loneFactor * $0 } ?? false
+            guard combined >= combinedSpreads || alone else { return nil }
             let measures = deviation.measures.map { "\($0.name) \(String(format: "%+.1f", $0.spreads))" }.joined(separator: ", ")
+            let otherwise = combined >= combinedSpreads ? ""
+                : String(format: ", and no other character of its line comes near (the next differs by %.1f)", deviation.nextOnLine ?? 0)
             return Finding(
                 rule: typefaceRule, severity: .warn,
-                message: "'\(cell.character)' is printed unlike its neighbours in several ways at once (\(measures) times the line's spread): the MRZ is printed in one typeface, size and weight (OCR-B, ICAO Doc 9303 Part 3 §4.4); a character pasted in from another typeface differs a little in each",
+                message: "'\(cell.character)' is printed unlike its neighbours in several ways at once (\(measures) times the line's spread)\(otherwise): the MRZ is printed in one typeface, size and weight (OCR-B, ICAO Doc 9303 Part 3 §4.4); a character pasted in from another typeface differs a little in each",
                 position: position,
                 evidence: [Evidence("combined_spreads", String(format: "%.1f", combined))]
+                    + (deviation.nextOnLine.map { [Evidence("next_on_line_spreads", String(format: "%.1f", $0))] } ?? [])
                     + deviation.measures.map { Evidence("\($0.name)_spreads", String(format: "%.1f", $0.spreads)) })
         }
         return nil
@@ -208,6 +225,8 @@ struct CellDeviation {
     var foreign: (glyph: Character, margin: Double)?
     /// How blurred the line's print is (`GlyphShapes.blurLevels` index); set by the caller.
     var lineBlur = 0
+    /// The largest `combined` of the line's other characters (fillers aside); set by the caller.
+    var nextOnLine: Double?
 
     /// The measures by name, in spreads (conformity only when the print is less like its glyph than the
     /// neighbours'), for the combined test and its evidence.

@@ -18,7 +18,8 @@ import Testing
     }
 
     static var printForgeries: [String] {
-        ["mrvb-pasted-character-0000", "td3-pasted-character-0000", "td3-pasted-other-typeface-0000", "td1-pasted-two-sides-low-res-0000",
+        ["mrvb-pasted-character-0000", "td3-pasted-character-0000", "td3-pasted-other-typeface-0000", "td3-pasted-typeface-alone-0000",
+         "td1-pasted-two-sides-low-res-0000",
          "td1-non-mrz-character-0000"]
     }
 
@@ -100,6 +101,24 @@ import Testing
         #expect(PrintForensics.geometryFinding(Self.measured("V", width: 30, shape: 2), scanCapitalHeight: 20) == nil)
         // A better likeness than the neighbours' never counts against a character.
         #expect(PrintForensics.geometryFinding(Self.measured("V", top: -3, stroke: -3, width: 3, shape: 9), scanCapitalHeight: 20) == nil)
+    }
+
+    /// Under the combined threshold a character counts when it stands alone on its line: no other character
+    /// within `loneFactor` of it. (Combined here: top 3, stroke 3, shape 3, width 2, clipped: 5.8 spreads.)
+    @Test func aCharacterAloneOnItsLineCountsFromFewerSpreads() throws {
+        var pasted = Self.measured("V", top: -3, stroke: -3, width: 2, shape: -3)
+        let combined = try #require(pasted.combined(clip: PrintForensics.combinedClip))
+        #expect(combined >= PrintForensics.loneCombinedSpreads && combined < PrintForensics.combinedSpreads)
+        #expect(PrintForensics.geometryFinding(pasted, scanCapitalHeight: 20) == nil, "without the line's other characters")
+        pasted.nextOnLine = 3.0
+        let finding = try #require(PrintForensics.geometryFinding(pasted, scanCapitalHeight: 20))
+        #expect(finding.rule == PrintForensics.typefaceRule && finding.severity == .warn)
+        #expect(finding.evidence.contains(Evidence("next_on_line_spreads", "3.0")))
+        pasted.nextOnLine = 4.0
+        #expect(PrintForensics.geometryFinding(pasted, scanCapitalHeight: 20) == nil, "a line whose characters drift together")
+        pasted.nextOnLine = 1
+        pasted.lineBlur = PrintForensics.sharpPrintBlur + 1
+        #expect(PrintForensics.geometryFinding(pasted, scanCapitalHeight: 20) == nil, "nor on a blurred line")
     }
 
     @Test func anMIsNeverHeavierThanItsGlyphButAnyCharacterMayBeLighter() {
