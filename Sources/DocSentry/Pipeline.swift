@@ -54,7 +54,7 @@ public struct Inspector: Sendable {
         findings = findings.map(applyPolicy)
         // A read that breaks the grammar everywhere is a rescan, not a forgery (OCR input only: typed text is
         // what its sender means).
-        if confidences != nil { findings = GarbageRead.judge(findings) }
+        if confidences != nil { findings = GarbageRead.judge(findings, document: document) }
         timings["validate", default: 0] += milliseconds(clock.now - start)
         var report = Report(
             file: file, verdict: Verdict.from(findings: findings), mode: mode, referenceDate: referenceDate,

@@ -35,8 +35,9 @@ public enum GarbageRead {
 
     /// For an OCR read: when `findings` break the grammar in many places, every `fail` becomes `warn` and a
     /// finding says why; otherwise `findings` unchanged.
-    public static func judge(_ findings: [Finding]) -> [Finding] {
-        let findings = doubtingSureReads(findings)
+    public static func judge(_ findings: [Finding], document: MRZDocument? = nil) -> [Finding] {
+        var findings = doubtingSureReads(findings)
+        if let document { findings = doubtingLookAlikeCodes(findings, document: document) }
         let failures = findings.filter { $0.severity >= .warn }.compactMap { finding in part(of: finding.rule).map { (finding, $0) } }
         let parts = Set(failures.map(\.1))
         guard failures.count >= minimumFailures, parts.count >= minimumParts else { return findings }
@@ -52,6 +53,33 @@ public enum GarbageRead {
             evidence: [Evidence("grammar_failures", String(failures.count)), Evidence("parts", named),
                        Evidence("rules", failures.map(\.0.rule).joined(separator: ", "))]))
         return judged
+    }
+
+    /// For an OCR read: an unknown issuing state or nationality one character from the document's other code, which
+    /// is known, where the two characters are ones OCR-B prints alike (`LookAlikes.letters`), is far likelier a
+    /// misread than a forgery, so it is a doubt (`warn`: review, rescan), not proof (`fail`). A forger gains nothing
+    /// from a code no reader accepts; a genuine Spanish card compressed as JPEG had its nationality `ESP` read `BSP`
+    /// beside the issuing state `ESP`.
+    static func doubtingLookAlikeCodes(_ findings: [Finding], document: MRZDocument) -> [Finding] {
+        let codes = [("code.issuing-state", document.issuingState, document.nationality),
+                     ("code.nationality", document.nationality, document.issuingState)]
+        let failing = Set(findings.filter { $0.severity == .fail && part(of: $0.rule) == .codes }.map(\.rule))
+        return findings.map { finding in
+            guard finding.severity == .fail,
+                  let (_, read, other) = codes.first(where: { $0.0 == finding.rule }),
+                  let otherRule = codes.first(where: { $0.0 != finding.rule })?.0, !failing.contains(otherRule),
+                  read.count == other.count, !other.isEmpty
+            else { return finding }
+            let differing = zip(read, other).filter { $0 != $1 }
+            guard differing.count == 1, let (printed, known) = differing.first,
+                  LookAlikes.letters[printed]?.contains(known) == true || LookAlikes.letters[known]?.contains(printed) == true
+            else { return finding }
+            return Finding(rule: finding.rule, severity: .warn,
+                           message: finding.message + " (only a doubt: '\(read)' is '\(other)', the document's other code, with '\(printed)' for '\(known)', which OCR-B prints alike; rescan or read it by hand)",
+                           fieldNames: finding.fields, position: finding.position,
+                           evidence: finding.evidence + [Evidence("look_alike_of", other)],
+                           lowConfidence: finding.lowConfidence, pageBox: finding.pageBox)
+        }
     }
 
     /// For an OCR read in which the engine was shown wrong where it was sure (a check digit passes only when a

@@ -45,6 +45,24 @@ import Testing
         #expect(GarbageRead.judge([visualZone]) == [visualZone])
     }
 
+    /// A genuine Spanish card (generated, JPEG-compressed, seed 9704 document 0026) whose nationality `ESP` was read
+    /// `BSP`, E and B being alike in OCR-B: from a scan a doubt, the document's issuing state being `ESP`; typed, or
+    /// two characters off, or not a look-alike, still an unknown code that rejects.
+    @Test func anUnknownCodeALookAlikeOfTheOtherCodeIsADoubt() throws {
+        let read = ["I<ESP84617S5K49<<<<<<<<<<<<<<<", "9701274F3111138BSP7221295875<0", "FERREIRA<<MIRIAM<CLAIRE<<<<<<<"]
+        let inspector = Fixtures.inspector("2026-11-25")
+        let scan = inspector.inspect(try MRZText(lines: read), file: "scan", confidences: sure(read))
+        #expect(scan.verdict == .review)
+        let finding = try #require(scan.findings.first { $0.rule == "code.nationality" })
+        #expect(finding.severity == .warn && finding.evidence.contains(Evidence("look_alike_of", "ESP")))
+        #expect(inspector.inspect(try MRZText(lines: read), file: "typed").verdict == .reject, "typed text means what it says")
+        for nationality in ["BSQ", "XSP"] {
+            let lines = [read[0], read[1].replacingOccurrences(of: "BSP", with: nationality), read[2]]
+            let other = inspector.inspect(try MRZText(lines: lines), file: "scan", confidences: sure(lines))
+            #expect(other.findings.first { $0.rule == "code.nationality" }?.severity == .fail, "\(nationality)")
+        }
+    }
+
     @Test func failuresInOnePartOfTheGrammarAreNotGarbage() {
         let checks = ["mrz.check-digit.document-number", "mrz.check-digit.date-of-birth", "mrz.check-digit.date-of-expiry",
                       "mrz.check-digit.composite"].map { Finding(rule: $0, severity: .fail, message: "fails") }
