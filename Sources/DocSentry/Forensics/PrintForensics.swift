@@ -148,10 +148,12 @@ public enum PrintForensics {
     static let loneCombinedSpreads = 5.5
     static let loneFactor = 1.6
     /// Capital height in the scan, in pixels, below which the measures are not combined: at 6 px a capital one
-    /// pixel is a sixth of it, and every cell is off in several measures. Nor on blurred lines (over
-    /// `sharpPrintBlur`), where a genuine character's top, height and weight drift together (3 of 30 strongly
-    /// blurred genuine documents of seed 9624 reached 6.4).
-    static let combinedMinimumCapitalHeight = 10.0
+    /// pixel is a sixth of it, and every cell is off in several measures; at 10-12 px (the generator's milder low
+    /// resolution) still a tenth, and 2 of 20 such genuine documents of one set reached the threshold, against 1 of
+    /// 7 pasted characters on the design sets. Nor on blurred lines (over `sharpPrintBlur`), where a genuine
+    /// character's top, height and weight drift together (3 of 30 strongly blurred genuine documents of seed 9624
+    /// reached 6.4).
+    static let combinedMinimumCapitalHeight = 13.0
 
     /// A character off its line's baseline, of another size or of another stroke weight than its neighbours, or
     /// unlike them in several measures at once. `scanCapitalHeight`: the MRZ's capital height in the scan.
